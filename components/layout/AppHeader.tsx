@@ -1,0 +1,23 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { Actor } from "@/lib/policy";
+import { LocaleSwitcher } from "./LocaleSwitcher";
+import { SignOutButton } from "./SignOutButton";
+
+export async function AppHeader({ actor }: { actor: Actor }) {
+  const t = await getTranslations();
+  return (
+    <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/95 backdrop-blur">
+      <a href="#main" className="sr-only focus:not-sr-only">{t("app.skip")}</a>
+      <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-2">
+        <Link href="/meetings" className="flex min-h-11 items-center text-lg font-bold text-brand-900">{t("app.name")}</Link>
+        <nav className="flex-1">
+          <Link href="/meetings" className="inline-flex min-h-11 items-center rounded-lg px-3 font-medium hover:bg-slate-100">{t("nav.meetings")}</Link>
+        </nav>
+        <span className="hidden text-sm text-slate-600 sm:inline" data-testid="current-user">{actor.name}</span>
+        <LocaleSwitcher signedIn />
+        <SignOutButton />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+import { useFormatter, useTranslations } from "next-intl";
+import { useCallback } from "react";
+import type { AgendaNode, MeetingSnapshot } from "@/lib/meetings/queries";
+import type { Jsonified } from "@/lib/http/json";
+import { useMeetingLive } from "@/lib/realtime/client";
+import { StatusBadge } from "./StatusBadge";
+import { DocumentList } from "./DocumentList";
+
+export type SnapshotJson = Jsonified<MeetingSnapshot>;
+type Node = Jsonified<AgendaNode>;
+
+async function fetchSnapshot(meetingId: string): Promise<SnapshotJson> {
+  const res = await fetch(`/api/v1/meetings/${meetingId}`, { cache: "no-store" });
+  if (!res.ok) throw new Error(String(res.status));
+  return res.json();
+}
+
+function totalMinutes(nodes: Node[]): number {
+  return nodes.reduce((sum, n) => sum + n.plannedMinutes + totalMinutes(n.children), 0);
+}
+
+export function MeetingView({ initial }: { initial: SnapshotJson }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const fetcher = useCallback(fetchSnapshot, []);
+  const { snapshot, connected, changed } = useMeetingLive(initial, fetcher);
+  const { meeting, agenda, meetingDocuments } = snapshot;
+
+  return (
+    <div className="space-y-4">
+      <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+        <div className="mb-2 flex flex-wrap items-center gap-2">
+          <StatusBadge status={meeting.status} />
+          <span className="text-sm text-slate-600">{t(`kind.${meeting.kind}`)}</span>
+          <span className="ml-auto flex items-center gap-2 text-sm" role="status" aria-live="polite" data-testid="live-status">
+            <span aria-hidden className={`h-2.5 w-2.5 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-500"}`} />
+            {connected ? t("meeting.live") : t("meeting.offline")}
+          </span>
+        </div>
+        <h1 className="text-2xl font-semibold leading-snug">{meeting.title}</h1>
+        <dl className="mt-2 grid gap-1 text-slate-700 sm:grid-cols-2">
+          <div><dt className="inline font-medium">{t("meeting.time")}: </dt>
+            <dd className="inline">{format.dateTime(new Date(meeting.startsAt), { dateStyle: "full", timeStyle: "short" })}</dd></div>
+          {meeting.location && <div><dt className="inline font-medium">{t("meeting.location")}: </dt><dd className="inline">{meeting.location}</dd></div>}
+          {meeting.chair && <div><dd>{t("meetings.chair", { name: meeting.chair.name })}</dd></div>}
+        </dl>
+      </section>
+
+      <section aria-labelledby="agenda-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="agenda-heading" className="text-xl font-semibold">{t("meeting.agenda")}</h2>
+          <span className="text-sm text-slate-600">{t("meeting.totalTime", { minutes: totalMinutes(agenda) })}</span>
+        </div>
+        {agenda.length === 0 ? <p className="text-slate-600">{t("meeting.noAgenda")}</p> : <AgendaTree nodes={agenda} prefix="" changed={changed} />}
+      </section>
+
+      {meetingDocuments.length > 0 && (
+        <section aria-labelledby="docs-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 id="docs-heading" className="mb-2 text-xl font-semibold">{t("meeting.meetingDocuments")}</h2>
+          <DocumentList documents={meetingDocuments} changed={changed} />
+        </section>
+      )}
+    </div>
+  );
+}
+
+function AgendaTree({ nodes, prefix, changed }: { nodes: Node[]; prefix: string; changed: Set<string> }) {
+  const t = useTranslations("meeting");
+  return (
+    <ol className={prefix ? "mt-2 space-y-2 border-l-2 border-slate-200 pl-4" : "space-y-3"} data-testid="agenda-list">
+      {nodes.map((n, i) => {
+        const number = `${prefix}${i + 1}.`;
+        return (
+          <li key={n.id} data-testid="agenda-item" data-item-id={n.id}>
+            <div className={`rounded-lg p-2 ${changed.has(n.id) ? "bg-amber-50 ring-2 ring-amber-300" : ""}`}>
+              <div className="flex flex-wrap items-baseline gap-x-2">
+                <span className="font-semibold text-brand-700">{number}</span>
+                <span className="font-medium" data-testid="agenda-title">{n.title}</span>
+                {changed.has(n.id) && <span className="rounded bg-amber-200 px-1.5 text-xs font-semibold text-amber-900">{t("updated")}</span>}
+                {n.plannedMinutes > 0 && <span className="text-sm text-slate-600">· {t("minutes", { count: n.plannedMinutes })}</span>}
+              </div>
+              {n.presenter && <p className="text-sm text-slate-600">{t("presenter", { name: n.presenter.name })}</p>}
+              {n.description && <p className="mt-1 text-slate-700">{n.description}</p>}
+              {n.documents.length > 0 && <DocumentList documents={n.documents} changed={changed} />}
+            </div>
+            {n.children.length > 0 && <AgendaTree nodes={n.children} prefix={number} changed={changed} />}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

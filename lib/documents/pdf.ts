@@ -1,0 +1,59 @@
+// Is this really a PDF that opens? Checked with pdf-lib (structure, encryption) and pdf.js (pages, text).
+import { PDFDocument, EncryptedPDFError } from "pdf-lib";
+import { AppError } from "../errors/index.ts";
+
+export interface PdfInfo {
+  pageCount: number;
+  text: string;
+}
+
+// pdf.js 6 expects Promise.withResolvers (Node >= 22); Node 20 (still supported here) lacks it.
+if (!("withResolvers" in Promise)) {
+  Object.assign(Promise, {
+    withResolvers<T>() {
+      let resolve!: (v: T) => void, reject!: (e: unknown) => void;
+      const promise = new Promise<T>((a, b) => ((resolve = a), (reject = b)));
+      return { promise, resolve, reject };
+    },
+  });
+}
+
+const notUsable = (message: string) => new AppError("VALIDATION", message, { file: [message] });
+
+export async function inspectPdf(bytes: Uint8Array): Promise<PdfInfo> {
+  if (bytes.length === 0) throw notUsable("The file is empty.");
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
+  if (!head.includes("%PDF-")) throw notUsable("The file is not a PDF.");
+  try {
+    await PDFDocument.load(bytes, { updateMetadata: false });
+  } catch (e) {
+    if (e instanceof EncryptedPDFError) throw notUsable("The PDF is encrypted or password-protected; upload an unprotected copy.");
+    throw notUsable("The PDF is damaged and cannot be opened.");
+  }
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, verbosity: 0, stopAtErrors: true });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    await task.destroy();
+    if ((e as Error).name === "PasswordException") throw notUsable("The PDF is encrypted or password-protected; upload an unprotected copy.");
+    throw notUsable("The PDF is damaged and cannot be opened.");
+  }
+  try {
+    if (doc.numPages < 1) throw notUsable("The PDF has no pages.");
+    const parts: string[] = [];
+    for (let i = 1; i <= doc.numPages; i++) {
+      const page = await doc.getPage(i);
+      const content = await page.getTextContent();
+      parts.push(content.items.map((it) => ("str" in it ? it.str : "")).join(" "));
+      page.cleanup();
+    }
+    return { pageCount: doc.numPages, text: parts.join("\n").replace(/[ \t]+/g, " ").trim() };
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw notUsable("The PDF is damaged and cannot be opened.");
+  } finally {
+    await task.destroy();
+  }
+}
