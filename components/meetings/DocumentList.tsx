@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import type { DocumentSummary } from "@/lib/meetings/queries";
 import type { Jsonified } from "@/lib/http/json";
+import { FileIcon } from "@/components/ui/FileIcon";
 
 const MARK: Record<string, string> = {
   NORMAL: "",
@@ -15,7 +16,7 @@ export function DocumentList({ documents, changed }: { documents: Jsonified<Docu
     <ul className="mt-2 space-y-1" aria-label={t("meeting.documents")}>
       {documents.map((d) => (
         <li key={d.id} data-testid="document" className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2">
-          <span aria-hidden className="text-red-700">📄</span>
+          <FileIcon />
           <span className="font-medium">{d.title}</span>
           {d.confidentiality !== "NORMAL" && (
             <span className={`rounded px-1.5 text-xs font-semibold ${MARK[d.confidentiality]}`}>{t(`confidentiality.${d.confidentiality}`)}</span>

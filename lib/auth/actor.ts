@@ -3,8 +3,7 @@ import { getToken } from "next-auth/jwt";
 import { db } from "../db/index.ts";
 import { unauthenticated } from "../errors/index.ts";
 import type { Actor } from "../policy/index.ts";
-import { secureCookies } from "./options.ts";
-import { ensureAuthSecret } from "./secret.ts";
+import { authSecret, secureCookies } from "./session.ts";
 
 export function parseCookieHeader(header: string | null | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -31,7 +30,7 @@ export async function getActor(headers: HeaderSource): Promise<Actor | null> {
   const plainHeaders = headers instanceof Headers ? Object.fromEntries(headers.entries()) : headers;
   const token = await getToken({
     req: { headers: plainHeaders, cookies } as never,
-    secret: ensureAuthSecret(),
+    secret: authSecret(),
     secureCookie: secureCookies,
   });
   if (!token?.sub) return null;

@@ -3,11 +3,12 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { checkCredentials } from "./login.ts";
 import { AppError } from "../errors/index.ts";
-
-export const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
-export const sessionCookieName = `${secureCookies ? "__Secure-" : ""}next-auth.session-token`;
+import { authSecret, secureCookies } from "./session.ts";
 
 export const authOptions: NextAuthOptions = {
+  get secret() {
+    return authSecret();
+  },
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   useSecureCookies: secureCookies,
   pages: { signIn: "/login" },
