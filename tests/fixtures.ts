@@ -1,0 +1,62 @@
+// Test data made through the real commands (policy, versions, audit), plus real signed session cookies.
+import crypto from "node:crypto";
+import { encode } from "next-auth/jwt";
+import { db } from "@/lib/db";
+import type { Actor, SystemRole } from "@/lib/policy";
+import { createMeeting } from "@/lib/meetings/commands";
+
+const unique = () => crypto.randomBytes(4).toString("hex");
+
+export async function makeUser(role: SystemRole = "MEMBER", name = "Người dùng"): Promise<Actor> {
+  const u = await db.user.create({
+    data: { email: `${role.toLowerCase()}-${unique()}@test.gov.vn`, name: `${name} ${unique()}`, role, passwordHash: "x" },
+  });
+  return { id: u.id, role: u.role, name: u.name, email: u.email, locale: u.locale };
+}
+
+/** A published meeting with the given participants (the secretariat actor creates it). */
+export async function makeMeeting(
+  secretariat: Actor,
+  opts: { members?: Actor[]; chair?: Actor; status?: "DRAFT" | "SUBMITTED" | "PUBLISHED"; approver?: Actor } = {},
+) {
+  const start = new Date(Date.now() + 86_400_000);
+  const meeting = await createMeeting(secretariat, {
+    title: `Phiên họp ${unique()}`,
+    kind: "REGULAR",
+    location: "Hà Nội",
+    startsAt: start,
+    endsAt: new Date(start.getTime() + 3_600_000),
+    chairId: opts.chair?.id ?? null,
+    approverId: opts.approver?.id ?? null,
+  });
+  const people = [...(opts.members ?? []), ...(opts.chair ? [opts.chair] : [])];
+  await db.participant.createMany({
+    data: people.map((p) => ({ meetingId: meeting.id, userId: p.id, role: p === opts.chair ? ("CHAIR" as const) : ("MEMBER" as const) })),
+  });
+  const status = opts.status ?? "PUBLISHED";
+  if (status !== "DRAFT") {
+    await db.meeting.update({ where: { id: meeting.id }, data: { status, publishedAt: status === "PUBLISHED" ? new Date() : null } });
+  }
+  return db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
+}
+
+/** The cookie header a signed-in browser would send (a real next-auth JWT, signed with the test secret). */
+export async function sessionCookie(actor: Actor): Promise<string> {
+  const token = await encode({ token: { sub: actor.id, name: actor.name, email: actor.email }, secret: process.env.NEXTAUTH_SECRET! });
+  return `next-auth.session-token=${token}`;
+}
+
+export async function apiRequest(
+  actor: Actor | null,
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Request> {
+  const h: Record<string, string> = { host: "localhost:3000", ...headers };
+  if (actor) h.cookie = await sessionCookie(actor);
+  if (body !== undefined) h["content-type"] = "application/json";
+  return new Request(`http://localhost:3000${url}`, { method, headers: h, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
+}
+
+export const params = <P extends Record<string, string>>(p: P) => ({ params: Promise.resolve(p) });

@@ -1,0 +1,15 @@
+// Per worker process: its own copy of the migrated template database and its own storage folder.
+import fs from "node:fs";
+import path from "node:path";
+
+const worker = process.env.VITEST_POOL_ID ?? "0";
+if (process.env.OC_TEST_WORKER !== worker) {
+  const dir = path.resolve(`data/test/worker-${worker}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(path.resolve("data/test/template.db"), path.join(dir, "test.db"));
+  process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
+  process.env.STORAGE_DIR = path.join(dir, "storage");
+  process.env.NEXTAUTH_SECRET = "test-secret-not-for-production";
+  process.env.OC_TEST_WORKER = worker;
+}
