@@ -1,9 +1,11 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with.
 import { z } from "zod";
-import { createAgendaItemSchema, deleteAgendaItemSchema, moveAgendaItemSchema, updateAgendaItemSchema } from "../agenda/schema.ts";
 import { operations as meetingOperations } from "../meetings/openapi.ts";
-import { updateMeSchema } from "../users/commands.ts";
+import { operations as agendaOperations } from "../agenda/openapi.ts";
+import { operations as documentOperations } from "../documents/openapi.ts";
+import { operations as userOperations } from "../users/openapi.ts";
 
+// Each domain lists its operations in lib/<domain>/openapi.ts; this module only assembles the document.
 export interface Operation {
   method: "get" | "post" | "patch" | "put" | "delete";
   path: string;
@@ -14,18 +16,6 @@ export interface Operation {
   success: number;
   errors: number[];
 }
-
-const agendaOperations: Operation[] = [
-  { method: "post", path: "/meetings/{meetingId}/agenda-items", summary: "Add an agenda item (optionally nested)", tag: "agenda", body: createAgendaItemSchema, success: 201, errors: [401, 403, 404, 409, 422] },
-  { method: "patch", path: "/agenda-items/{itemId}", summary: "Edit an agenda item (title, description, presenter, minutes, status)", tag: "agenda", body: updateAgendaItemSchema, success: 200, errors: [401, 403, 404, 409, 422] },
-  { method: "delete", path: "/agenda-items/{itemId}", summary: "Delete an agenda item and its sub-items", tag: "agenda", body: deleteAgendaItemSchema, success: 200, errors: [401, 403, 404, 409] },
-  { method: "post", path: "/agenda-items/{itemId}/move", summary: "Move an agenda item to a parent and position", tag: "agenda", body: moveAgendaItemSchema, success: 200, errors: [401, 403, 404, 409, 422] },
-];
-
-const userOperations: Operation[] = [
-  { method: "get", path: "/me", summary: "The signed-in user", tag: "users", success: 200, errors: [401] },
-  { method: "patch", path: "/me", summary: "Change your own preferences (language)", tag: "users", body: updateMeSchema, success: 200, errors: [401, 422] },
-];
 
 const errorSchema = {
   type: "object",
@@ -55,7 +45,7 @@ const errorText: Record<number, string> = {
 
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of [...meetingOperations, ...agendaOperations, ...userOperations]) {
+  for (const op of [...meetingOperations, ...agendaOperations, ...documentOperations, ...userOperations]) {
     const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
     const requestBody = op.body
       ? { required: true, content: { "application/json": { schema: z.toJSONSchema(op.body, { io: "input", unrepresentable: "any" }) } } }

@@ -1,0 +1,3 @@
+import type { Operation } from "../http/openapi.ts";
+
+export const operations: Operation[] = [];

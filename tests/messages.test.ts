@@ -1,0 +1,22 @@
+// Every UI string exists in both languages, with the same ICU placeholders.
+import { describe, expect, it } from "vitest";
+import { loadMessages } from "@/lib/i18n/messages";
+
+function flatten(o: unknown, prefix = ""): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
+    if (typeof v === "string") out[prefix + k] = v;
+    else Object.assign(out, flatten(v, `${prefix}${k}.`));
+  }
+  return out;
+}
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+
+describe("messages", () => {
+  it("vi and en have the same keys and placeholders", async () => {
+    const vi = flatten(await loadMessages("vi"));
+    const en = flatten(await loadMessages("en"));
+    expect(Object.keys(vi).sort()).toEqual(Object.keys(en).sort());
+    for (const k of Object.keys(vi)) expect(placeholders(vi[k]), k).toEqual(placeholders(en[k]));
+  });
+});
