@@ -2,12 +2,11 @@
 // Goes through the same commands as the app (policy, versions, events, audit), acting as the secretariat.
 import { db } from "../lib/db/index.ts";
 import { hashPassword } from "../lib/auth/passwords.ts";
-import { createMeeting } from "../lib/meetings/commands.ts";
+import { createMeeting, publishMeeting, reviewMeeting, submitMeeting } from "../lib/meetings/commands.ts";
 import { createAgendaItem } from "../lib/agenda/commands.ts";
 import { uploadDocument } from "../lib/documents/commands.ts";
 import { briefingPdf } from "../lib/pdf/briefing.ts";
 import type { Actor } from "../lib/policy/index.ts";
-import { appendAudit } from "../lib/audit/index.ts";
 import { DEMO_PASSWORD, demoMeeting, demoUsers, draftMeeting, type DemoItem } from "./seed-data.ts";
 
 async function seedUsers() {
@@ -52,13 +51,12 @@ async function seedMeeting(actor: Actor, users: Map<string, string>, spec: typeo
   await createMeeting(actor, { title: spec.title, kind: spec.kind, location: spec.location, startsAt: nextMonthAt(opts.day, 8), endsAt: nextMonthAt(opts.day, 11), chairId }, spec.id);
   await db.participant.createMany({
     data: demoUsers
-      .filter((u) => u.role !== "ADMIN")
+      .filter((u) => u.role !== "ADMIN" && u.email !== "chair@demo.gov.vn") // the chair joined with createMeeting
       .map((u) => ({
         meetingId: spec.id,
         userId: users.get(u.email)!,
-        role: u.email === "chair@demo.gov.vn" ? ("CHAIR" as const) : u.role === "SECRETARIAT" ? ("SECRETARY" as const) : ("MEMBER" as const),
+        role: u.role === "SECRETARIAT" ? ("SECRETARY" as const) : ("MEMBER" as const),
         mayVote: u.role === "MEMBER",
-        invitedAt: opts.publish ? new Date() : null,
       })),
   });
   try {
@@ -68,10 +66,11 @@ async function seedMeeting(actor: Actor, users: Map<string, string>, spec: typeo
     throw e;
   }
   if (opts.publish) {
-    await db.$transaction(async (tx) => {
-      await tx.meeting.update({ where: { id: spec.id }, data: { status: "PUBLISHED", publishedAt: new Date(), version: { increment: 1 } } });
-      await appendAudit(tx, { actorId: actor.id, action: "meeting.publish", subjectType: "Meeting", subjectId: spec.id, meetingId: spec.id, data: { seed: true } });
-    });
+    // The same flow as in real use: the secretariat submits, the chair approves, the secretariat publishes.
+    const chair = await db.user.findUniqueOrThrow({ where: { id: chairId } });
+    await submitMeeting(actor, spec.id, {});
+    await reviewMeeting({ id: chair.id, role: chair.role, name: chair.name, email: chair.email, locale: chair.locale }, spec.id, { decision: "APPROVE", comment: "" });
+    await publishMeeting(actor, spec.id, {});
   }
   return true;
 }

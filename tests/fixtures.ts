@@ -29,9 +29,8 @@ export async function makeMeeting(
     chairId: opts.chair?.id ?? null,
     approverId: opts.approver?.id ?? null,
   });
-  const people = [...(opts.members ?? []), ...(opts.chair ? [opts.chair] : [])];
   await db.participant.createMany({
-    data: people.map((p) => ({ meetingId: meeting.id, userId: p.id, role: p === opts.chair ? ("CHAIR" as const) : ("MEMBER" as const) })),
+    data: (opts.members ?? []).map((p) => ({ meetingId: meeting.id, userId: p.id, role: "MEMBER" as const })),
   });
   const status = opts.status ?? "PUBLISHED";
   if (status !== "DRAFT") {

@@ -19,7 +19,7 @@ export interface ChangeOutcome<T, N extends MeetingEventName> {
   event: { name: N; body: EventBody<N> };
   audit: { action: string; subjectType: string; subjectId: string; data?: Record<string, unknown> };
   /** Side effects to run after commit (e.g. user notifications). */
-  after?: () => void;
+  after?: () => void | Promise<void>;
 }
 
 export interface ChangeOptions {
@@ -59,7 +59,12 @@ async function runChange<T, N extends MeetingEventName>(
     const version = meeting.version + 1;
     const outcome = await work(tx, { meeting, version });
     // Conditional bump: a concurrent writer that got here first makes this one stale, never silently lost.
-    const bumped = await tx.meeting.updateMany({ where: { id: meetingId, version: meeting.version }, data: { version } });
+    // Editing a submitted or approved meeting withdraws it: the approver must approve what actually goes out.
+    const withdraw = opts.action === "meeting.edit" && (meeting.status === "SUBMITTED" || meeting.status === "APPROVED");
+    const bumped = await tx.meeting.updateMany({
+      where: { id: meetingId, version: meeting.version },
+      data: { version, ...(withdraw ? { status: "DRAFT" as const } : {}) },
+    });
     if (bumped.count !== 1) throw staleVersion(meeting.version);
     const payload = { ...outcome.event.body, meetingId, version } as MeetingEventPayload<N>;
     await tx.meetingEvent.create({ data: { meetingId, version, name: outcome.event.name, payload: payload as object } });
@@ -67,7 +72,7 @@ async function runChange<T, N extends MeetingEventName>(
     return { outcome: { ...outcome, payload }, version };
   });
   publishMeetingEvent(outcome.event.name, outcome.payload);
-  outcome.after?.();
+  await outcome.after?.();
   return { result: outcome.result, version };
 }
 

@@ -1,0 +1,8 @@
+import { route, jsonBody } from "@/lib/http/route";
+import { transitionSchema } from "@/lib/meetings/schema";
+import { cancelMeeting } from "@/lib/meetings/commands";
+
+export const POST = route<{ meetingId: string }>(async ({ req, actor, params }) => {
+  const { result, version } = await cancelMeeting(actor, params.meetingId, await jsonBody(req, transitionSchema));
+  return Response.json({ meeting: result, version });
+});
