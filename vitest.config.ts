@@ -10,6 +10,6 @@ export default defineConfig({
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    reporters: ["default", ["json", { outputFile: "test-results/vitest-results.json" }]],
+    reporters: ["default", ["json", { outputFile: process.env.VITEST_JSON ?? "test-results/vitest-results.json" }]],
   },
 });
