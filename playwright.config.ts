@@ -19,6 +19,7 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
     trace: "retain-on-failure",
+    screenshot: "only-on-failure",
   },
   webServer: {
     // A fresh database, migrated and seeded, served by the production build through server.ts.

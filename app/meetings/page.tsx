@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { pageActor } from "@/lib/auth/page";
 import { listMeetings } from "@/lib/meetings/queries";
+import { can } from "@/lib/policy";
 import { AppHeader } from "@/components/layout/AppHeader";
 import { StatusBadge } from "@/components/meetings/StatusBadge";
 
@@ -16,7 +17,12 @@ export default async function MeetingsPage() {
     <>
       <AppHeader actor={actor} />
       <main id="main" className="mx-auto max-w-6xl p-4">
-        <h1 className="mb-4 text-2xl font-semibold">{t("meetings.title")}</h1>
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
+          <h1 className="text-2xl font-semibold">{t("meetings.title")}</h1>
+          {can(actor, "meeting.create") && (
+            <Link href="/meetings/new" className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-semibold text-white">+ {t("prep.newMeeting")}</Link>
+          )}
+        </div>
         {meetings.length === 0 && <p className="text-slate-600">{t("meetings.empty")}</p>}
         <ul className="grid gap-3 md:grid-cols-2">
           {meetings.map((m) => (

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/policy";
 import { LocaleSwitcher } from "./LocaleSwitcher";
 import { SignOutButton } from "./SignOutButton";
+import { NotificationBell } from "./NotificationBell";
 
 export async function AppHeader({ actor }: { actor: Actor }) {
   const t = await getTranslations();
@@ -15,6 +16,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
           <Link href="/meetings" className="inline-flex min-h-11 items-center rounded-lg px-3 font-medium hover:bg-slate-100">{t("nav.meetings")}</Link>
         </nav>
         <span className="hidden text-sm text-slate-600 sm:inline" data-testid="current-user">{actor.name}</span>
+        <NotificationBell />
         <LocaleSwitcher signedIn />
         <SignOutButton />
       </div>

@@ -1,11 +1,19 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
-import { useCallback } from "react";
+import { useCallback, useEffect, useMemo } from "react";
 import type { AgendaNode, MeetingSnapshot } from "@/lib/meetings/queries";
 import type { Jsonified } from "@/lib/http/json";
+import { api } from "@/lib/http/client";
 import { useMeetingLive } from "@/lib/realtime/client";
 import { StatusBadge } from "./StatusBadge";
 import { DocumentList } from "./DocumentList";
+import { RsvpPanel } from "./RsvpPanel";
+import { AgendaBuilder } from "@/components/prep/AgendaBuilder";
+import { ParticipantsPanel } from "@/components/prep/ParticipantsPanel";
+import { WorkflowBar } from "@/components/prep/WorkflowBar";
+import { MeetingForm } from "@/components/prep/MeetingForm";
+import { useUsers } from "@/components/prep/useUsers";
+import { ItemDocuments } from "./ItemDocuments";
 
 export type SnapshotJson = Jsonified<MeetingSnapshot>;
 type Node = Jsonified<AgendaNode>;
@@ -20,12 +28,46 @@ function totalMinutes(nodes: Node[]): number {
   return nodes.reduce((sum, n) => sum + n.plannedMinutes + totalMinutes(n.children), 0);
 }
 
+/** Ids of items and papers changed since this participant last looked (from the version they had seen). */
+function changedSince(s: SnapshotJson, seen: number): string[] {
+  if (!seen) return []; // first visit: everything is new, nothing to single out
+  const out: string[] = [];
+  const walk = (nodes: Node[]) => {
+    for (const n of nodes) {
+      if (n.changedAtVersion > seen) out.push(n.id);
+      for (const d of n.documents) if (d.changedAtVersion > seen) out.push(d.id);
+      walk(n.children);
+    }
+  };
+  walk(s.agenda);
+  for (const d of s.meetingDocuments) if (d.changedAtVersion > seen) out.push(d.id);
+  return out;
+}
+
 export function MeetingView({ initial }: { initial: SnapshotJson }) {
   const t = useTranslations();
   const format = useFormatter();
   const fetcher = useCallback(fetchSnapshot, []);
-  const { snapshot, connected, changed } = useMeetingLive(initial, fetcher);
-  const { meeting, agenda, meetingDocuments } = snapshot;
+  const { snapshot, connected, changed: liveChanged, refresh } = useMeetingLive(initial, fetcher);
+  const { meeting, agenda, meetingDocuments, permissions, me } = snapshot;
+  const staff = permissions.edit;
+  const users = useUsers(staff || permissions.submit);
+  const initialSeen = initial.me?.lastSeenVersion ?? 0;
+  // Highlights are for readers; an editor does not need their own edits flagged back at them.
+  const changed = useMemo(
+    () => (staff ? new Set<string>() : new Set([...changedSince(snapshot, initialSeen), ...liveChanged])),
+    [staff, snapshot, initialSeen, liveChanged],
+  );
+
+  // What this participant has now seen (the highlights above stay until they leave the page).
+  useEffect(() => {
+    if (me) void api("POST", `/api/v1/meetings/${meeting.id}/seen`, { version: meeting.version }).catch(() => {});
+  }, [me, meeting.id, meeting.version]);
+
+  const docs = (node: Node | null) => (
+    <ItemDocuments meetingId={meeting.id} agendaItemId={node?.id ?? null} documents={node ? node.documents : meetingDocuments}
+      editable={staff} participants={snapshot.participants} changed={changed} onChanged={refresh} />
+  );
 
   return (
     <div className="space-y-4">
@@ -45,21 +87,43 @@ export function MeetingView({ initial }: { initial: SnapshotJson }) {
           {meeting.location && <div><dt className="inline font-medium">{t("meeting.location")}: </dt><dd className="inline">{meeting.location}</dd></div>}
           {meeting.chair && <div><dd>{t("meetings.chair", { name: meeting.chair.name })}</dd></div>}
         </dl>
+        {staff && (
+          <details className="mt-3">
+            <summary className="min-h-11 cursor-pointer content-center font-medium text-brand-700">{t("prep.details")}</summary>
+            <div className="mt-2">
+              <MeetingForm key={meeting.version} users={users} meetingId={meeting.id} baseVersion={meeting.version} onSaved={() => void refresh()}
+                initial={{ title: meeting.title, kind: meeting.kind, startsAt: meeting.startsAt, endsAt: meeting.endsAt, location: meeting.location, chairId: meeting.chair?.id ?? null, approverId: meeting.approver?.id ?? null }} />
+            </div>
+          </details>
+        )}
       </section>
+
+      {(staff || permissions.submit || permissions.review || permissions.publish) && <WorkflowBar snapshot={snapshot} users={users} onChanged={() => void refresh()} />}
+      {permissions.rsvp && me && <RsvpPanel meetingId={meeting.id} current={me.rsvp} onChanged={() => void refresh()} />}
 
       <section aria-labelledby="agenda-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="agenda-heading" className="text-xl font-semibold">{t("meeting.agenda")}</h2>
-          <span className="text-sm text-slate-600">{t("meeting.totalTime", { minutes: totalMinutes(agenda) })}</span>
+          <h2 id="agenda-heading" className="text-xl font-semibold">{staff ? t("prep.agendaBuilder") : t("meeting.agenda")}</h2>
+          <span className="text-sm text-slate-600" data-testid="total-time">{t("meeting.totalTime", { minutes: totalMinutes(agenda) })}</span>
         </div>
-        {agenda.length === 0 ? <p className="text-slate-600">{t("meeting.noAgenda")}</p> : <AgendaTree nodes={agenda} prefix="" changed={changed} />}
+        {staff ? (
+          <AgendaBuilder snapshot={snapshot} users={users} onChanged={() => void refresh()} renderDocuments={docs} changed={changed} />
+        ) : agenda.length === 0 ? (
+          <p className="text-slate-600">{t("meeting.noAgenda")}</p>
+        ) : (
+          <AgendaTree nodes={agenda} prefix="" changed={changed} />
+        )}
       </section>
 
-      {meetingDocuments.length > 0 && (
+      {(meetingDocuments.length > 0 || staff) && (
         <section aria-labelledby="docs-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
           <h2 id="docs-heading" className="mb-2 text-xl font-semibold">{t("meeting.meetingDocuments")}</h2>
-          <DocumentList documents={meetingDocuments} changed={changed} />
+          {docs(null)}
         </section>
+      )}
+
+      {(staff || snapshot.participants.length > 0) && (
+        <ParticipantsPanel snapshot={snapshot} users={users} editable={staff} onChanged={() => void refresh()} />
       )}
     </div>
   );

@@ -1,0 +1,154 @@
+import { expect, test, type Page } from "@playwright/test";
+import { shot, signIn } from "./helpers";
+
+const titles = (page: Page) => page.getByTestId("agenda-title").allInnerTexts();
+
+async function addItem(page: Page, title: string, minutes: string, parentLabel?: string) {
+  const form = page.locator("details", { hasText: "Thêm nội dung" }).last();
+  if (!(await form.evaluate((d) => (d as HTMLDetailsElement).open))) await form.locator("summary").click();
+  await form.getByLabel("Tên nội dung").fill(title);
+  await form.getByLabel("Thời lượng (phút)").fill(minutes);
+  if (parentLabel) await form.getByLabel("Thuộc nội dung").selectOption({ label: parentLabel });
+  await form.getByRole("button", { name: "Thêm nội dung" }).click();
+  await expect(page.getByTestId("agenda-title").filter({ hasText: title })).toBeVisible();
+}
+
+/** A real pointer drag (dnd-kit PointerSensor) from one row's handle onto another row. */
+async function drag(page: Page, fromTitle: string, toTitle: string) {
+  const handle = page.getByRole("button", { name: `Kéo để sắp xếp: ${fromTitle}` });
+  const target = page.locator('[data-testid="agenda-item"]', { has: page.getByTestId("agenda-title").getByText(toTitle, { exact: true }) }).first();
+  await handle.scrollIntoViewIfNeeded();
+  const a = (await handle.boundingBox())!;
+  const b = (await target.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2 + 10, { steps: 3 });
+  await page.mouse.move(b.x + 40, b.y + b.height / 2, { steps: 12 });
+  // dnd-kit settles the drop target on the next animation frame; release after it has.
+  await page.mouse.move(b.x + 41, b.y + b.height / 2);
+  await page.waitForTimeout(150);
+  await page.mouse.up();
+}
+
+test("secretariat prepares, chair approves, secretariat publishes; a member's tablet follows live", async ({ browser }) => {
+  const member = await signIn(browser, "member1@demo.gov.vn");
+  // A 12.9" tablet in portrait (1024×1366), so the whole agenda fits while dragging.
+  const sec = await signIn(browser, "secretariat@demo.gov.vn", { viewport: { width: 1024, height: 1366 } });
+  const page = sec.page;
+  const title = `Phiên họp chuyên đề chuyển đổi số ${Date.now()}`;
+
+  // Create the meeting.
+  await page.getByRole("link", { name: "+ Tạo cuộc họp" }).click();
+  await page.getByLabel("Tên cuộc họp").fill(title);
+  await page.getByLabel("Loại phiên họp").selectOption("THEMATIC");
+  await page.getByLabel("Địa điểm").fill("Phòng họp số 2");
+  await page.getByLabel("Chủ trì").selectOption({ label: "Phạm Minh Đức – Chủ tọa phiên họp" });
+  await page.getByRole("button", { name: "Tạo" }).click();
+  await page.waitForURL(/\/meetings\/(?!new)[^/]+$/);
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  const meetingUrl = page.url();
+
+  // Participants.
+  for (const name of ["Lê Văn Hùng – Bộ trưởng Bộ Thông tin và Truyền thông", "Hoàng Thị Mai Anh – Bộ trưởng Bộ Kế hoạch và Đầu tư"]) {
+    await page.getByLabel("Người dùng").selectOption({ label: name });
+    await page.getByRole("button", { name: "Thêm người tham dự" }).click();
+    await expect(page.getByTestId("participant").filter({ hasText: name.split(" – ")[0] })).toBeVisible();
+  }
+
+  // A nested agenda, built by drag and drop.
+  await addItem(page, "Khai mạc", "10");
+  await addItem(page, "Chuyển đổi số quốc gia", "30");
+  await addItem(page, "Báo cáo tiến độ", "20", "2. Chuyển đổi số quốc gia");
+  await addItem(page, "Hạ tầng dữ liệu", "15");
+  await addItem(page, "Bế mạc", "10");
+  expect(await titles(page)).toEqual(["Khai mạc", "Chuyển đổi số quốc gia", "Báo cáo tiến độ", "Hạ tầng dữ liệu", "Bế mạc"]);
+  // Drag "Hạ tầng dữ liệu" up onto the sub-item "Báo cáo tiến độ": it becomes sub-item 2.1, just before it.
+  await drag(page, "Hạ tầng dữ liệu", "Báo cáo tiến độ");
+  await expect(page.locator('[data-testid="agenda-item"][data-depth="1"]')).toHaveCount(2);
+  await expect.poll(() => titles(page)).toEqual(["Khai mạc", "Chuyển đổi số quốc gia", "Hạ tầng dữ liệu", "Báo cáo tiến độ", "Bế mạc"]);
+  await expect(page.getByTestId("total-time")).toHaveText("Tổng thời gian dự kiến: 85 phút");
+  await shot(page, "prep-agenda-vi-1024x768");
+
+  // Submit → the chair approves on their own tablet → publish.
+  await page.getByRole("button", { name: "Trình duyệt" }).click();
+  await expect(page.getByText("Đang chờ Phạm Minh Đức duyệt.")).toBeVisible();
+  const chair = await signIn(browser, "chair@demo.gov.vn");
+  await expect(chair.page.getByTestId("notification-badge")).toBeVisible();
+  await chair.page.goto(meetingUrl);
+  await chair.page.getByRole("button", { name: "Duyệt", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Phát hành tới thành viên" })).toBeVisible(); // live on the officer's page
+  await page.getByRole("button", { name: "Phát hành tới thành viên" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Phát hành tới thành viên" }).click();
+  await expect(page.getByText("Đã phát hành").first()).toBeVisible();
+
+  // The member's tablet (open on "my meetings" all along) gets the notification live.
+  await expect(member.page.getByTestId("notification-badge")).toBeVisible();
+  await member.page.getByTestId("notification-bell").click();
+  await expect(member.page.getByTestId("notification-list")).toContainText(`Giấy mời họp: ${title}`);
+  await shot(member.page, "member-notification-vi-1024x768");
+  await member.page.getByTestId("notification-list").getByText(`Giấy mời họp: ${title}`).click();
+  await member.page.waitForURL(meetingUrl);
+  await expect.poll(() => titles(member.page)).toEqual(["Khai mạc", "Chuyển đổi số quốc gia", "Hạ tầng dữ liệu", "Báo cáo tiến độ", "Bế mạc"]);
+
+  // The member answers the invitation; the officer sees it live.
+  await member.page.getByLabel("Tôi vắng mặt").check();
+  await member.page.getByLabel("Lý do").fill("Đi công tác nước ngoài");
+  await member.page.getByRole("button", { name: "Gửi trả lời" }).click();
+  await expect(page.getByTestId("participant").filter({ hasText: "Lê Văn Hùng" }).getByTestId("rsvp")).toHaveText("Vắng mặt");
+
+  // The officer reorders: "Bế mạc" dragged above "Khai mạc"; the member sees the new order without reloading.
+  await drag(page, "Bế mạc", "Khai mạc");
+  await expect.poll(() => titles(page)).toEqual(["Bế mạc", "Khai mạc", "Chuyển đổi số quốc gia", "Hạ tầng dữ liệu", "Báo cáo tiến độ"]);
+  await expect.poll(() => titles(member.page)).toEqual(["Bế mạc", "Khai mạc", "Chuyển đổi số quốc gia", "Hạ tầng dữ liệu", "Báo cáo tiến độ"]);
+  await expect(member.page.locator('[data-testid="agenda-item"]').first().getByText("Mới cập nhật")).toBeVisible();
+  await shot(member.page, "member-live-reorder-vi-1024x768");
+
+  for (const c of [member, sec, chair]) await c.context.close();
+});
+
+test("keyboard reordering and indent/outdent work without a pointer", async ({ browser }) => {
+  const { page, context } = await signIn(browser, "secretariat@demo.gov.vn");
+  await page.goto("/meetings/demo-draft-meeting");
+  const before = await titles(page);
+  expect(before).toEqual(["Dự án Luật Giao dịch điện tử (sửa đổi)", "Đề nghị xây dựng Luật Dữ liệu"]);
+  // dnd-kit keyboard sensor: Space picks up, ArrowUp moves, Space drops.
+  const handle = page.getByRole("button", { name: "Kéo để sắp xếp: Đề nghị xây dựng Luật Dữ liệu" });
+  await handle.focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("Space");
+  await expect.poll(() => titles(page)).toEqual(["Đề nghị xây dựng Luật Dữ liệu", "Dự án Luật Giao dịch điện tử (sửa đổi)"]);
+  await page.getByRole("button", { name: "Đưa vào làm nội dung con: Dự án Luật Giao dịch điện tử (sửa đổi)" }).click();
+  await expect(page.locator('[data-testid="agenda-item"][data-depth="1"]')).toHaveCount(1);
+  await page.getByRole("button", { name: "Đưa ra một cấp: Dự án Luật Giao dịch điện tử (sửa đổi)" }).click();
+  await expect(page.locator('[data-testid="agenda-item"][data-depth="1"]')).toHaveCount(0);
+  await context.close();
+});
+
+test("a member sees none of the preparation tools and the server refuses them", async ({ browser }) => {
+  const { page, context } = await signIn(browser, "member2@demo.gov.vn");
+  await expect(page.getByRole("link", { name: "+ Tạo cuộc họp" })).toHaveCount(0);
+  await page.goto("/meetings/demo-cabinet-meeting");
+  await expect(page.getByRole("heading", { name: "Chương trình họp" })).toBeVisible();
+  await expect(page.getByTestId("drag-handle")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Thêm người tham dự" })).toHaveCount(0);
+  await page.goto("/meetings/new");
+  await expect(page.getByText("Không tìm thấy trang")).toBeVisible();
+  const res = await context.request.post("/api/v1/meetings", { data: { title: "x", kind: "REGULAR", startsAt: "2027-01-01T08:00:00Z", endsAt: "2027-01-01T10:00:00Z" } });
+  expect(res.status()).toBe(403);
+  await context.close();
+});
+
+for (const viewport of [{ width: 1024, height: 768 }, { width: 768, height: 1024 }]) {
+  for (const locale of ["vi", "en"] as const) {
+    test(`secretariat screenshots ${locale} ${viewport.width}x${viewport.height}`, async ({ browser }) => {
+      const { context, page } = await signIn(browser, "secretariat@demo.gov.vn", { locale, viewport });
+      await page.goto("/meetings/demo-draft-meeting");
+      await expect(page.getByTestId("drag-handle").first()).toBeVisible();
+      await shot(page, `prep-secretariat-${locale}-${viewport.width}x${viewport.height}`);
+      await page.getByTestId("participants").scrollIntoViewIfNeeded();
+      await shot(page, `prep-participants-${locale}-${viewport.width}x${viewport.height}`);
+      await context.close();
+    });
+  }
+}
