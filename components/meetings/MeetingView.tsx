@@ -76,8 +76,8 @@ export function MeetingView({ initial }: { initial: SnapshotJson }) {
           <StatusBadge status={meeting.status} />
           <span className="text-sm text-slate-600">{t(`kind.${meeting.kind}`)}</span>
           <span className="ml-auto flex items-center gap-2 text-sm" role="status" aria-live="polite" data-testid="live-status">
-            <span aria-hidden className={`h-2.5 w-2.5 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-500"}`} />
-            {connected ? t("meeting.live") : t("meeting.offline")}
+            <span aria-hidden className={`h-2.5 w-2.5 rounded-full ${connected ? "bg-emerald-500" : connected === null ? "bg-slate-400" : "bg-amber-500"}`} />
+            {connected ? t("meeting.live") : connected === null ? t("meeting.connecting") : t("meeting.offline")}
           </span>
         </div>
         <h1 className="text-2xl font-semibold leading-snug">{meeting.title}</h1>

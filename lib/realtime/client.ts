@@ -17,7 +17,8 @@ export interface Versioned {
 
 export function useMeetingLive<T extends Versioned>(initial: T, fetchSnapshot: (meetingId: string) => Promise<T>) {
   const [snapshot, setSnapshot] = useState(initial);
-  const [connected, setConnected] = useState(false);
+  /** null until the first connection attempt settles: "connecting", not "lost". */
+  const [connected, setConnected] = useState<boolean | null>(null);
   const [changed, setChanged] = useState<Set<string>>(new Set());
   const version = useRef(initial.meeting.version);
   const fetching = useRef<Promise<void> | null>(null);
