@@ -4,6 +4,7 @@ import { AppError, invalid, notFound } from "../errors/index.ts";
 import type { Actor } from "../policy/index.ts";
 import { changeMeeting, meetingEvent } from "../meetings/change.ts";
 import { inspectPdf } from "./pdf.ts";
+import type { UpdateDocument } from "./schema.ts";
 import { removeBlob, storeBlob } from "./storage.ts";
 
 export const maxUploadBytes = () => Number(process.env.MAX_UPLOAD_MB || 100) * 1024 * 1024;
@@ -85,4 +86,53 @@ export async function addDocumentVersion(actor: Actor, documentId: string, input
       };
     }),
   );
+}
+
+async function meetingOfDocument(documentId: string) {
+  const doc = await db.document.findUnique({ where: { id: documentId }, select: { meetingId: true } });
+  if (!doc) throw notFound("Document");
+  return doc.meetingId;
+}
+
+/** Title, confidentiality mark, agenda item, and who may see it (restricted to named participants). */
+export async function updateDocument(actor: Actor, documentId: string, input: UpdateDocument) {
+  const meetingId = await meetingOfDocument(documentId);
+  const { baseVersion, allowedUserIds, ...changes } = input;
+  return changeMeeting(actor, meetingId, { action: "meeting.edit", baseVersion }, async (tx, { version }) => {
+    if (changes.agendaItemId && !(await tx.agendaItem.findFirst({ where: { id: changes.agendaItemId, meetingId } }))) {
+      throw invalid("The agenda item is not in this meeting", { agendaItemId: ["Unknown agenda item"] });
+    }
+    if (allowedUserIds) {
+      const participants = await tx.participant.findMany({ where: { meetingId, userId: { in: allowedUserIds } }, select: { userId: true } });
+      if (participants.length !== new Set(allowedUserIds).size) {
+        throw invalid("Only participants of this meeting can be given access", { allowedUserIds: ["Not a participant"] });
+      }
+      await tx.documentAccess.deleteMany({ where: { documentId } });
+      await tx.documentAccess.createMany({ data: participants.map((p) => ({ documentId, userId: p.userId })) });
+    }
+    const document = await tx.document.update({ where: { id: documentId }, data: { ...changes, changedAtVersion: version } });
+    return {
+      result: document,
+      event: meetingEvent("documents.changed", { change: "updated", documentId }),
+      audit: { action: "document.update", subjectType: "Document", subjectId: documentId, data: { ...changes, ...(allowedUserIds ? { allowedUserIds } : {}) } },
+    };
+  });
+}
+
+export async function deleteDocument(actor: Actor, documentId: string, baseVersion?: number) {
+  const meetingId = await meetingOfDocument(documentId);
+  let hashes: string[] = [];
+  const out = await changeMeeting(actor, meetingId, { action: "meeting.edit", baseVersion }, async (tx) => {
+    const doc = await tx.document.findUniqueOrThrow({ where: { id: documentId }, include: { versions: { select: { fileHash: true } } } });
+    hashes = doc.versions.map((v) => v.fileHash);
+    await tx.document.delete({ where: { id: documentId } });
+    return {
+      result: { id: documentId },
+      event: meetingEvent("documents.changed", { change: "deleted", documentId }),
+      audit: { action: "document.delete", subjectType: "Document", subjectId: documentId, data: { title: doc.title, fileHashes: hashes } },
+    };
+  });
+  // Files go only after the commit, and only when no other version still uses the same content.
+  for (const hash of new Set(hashes)) if ((await db.documentVersion.count({ where: { fileHash: hash } })) === 0) await removeBlob(hash);
+  return out;
 }

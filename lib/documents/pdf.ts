@@ -1,5 +1,5 @@
 // Is this really a PDF that opens? Checked with pdf-lib (structure, encryption) and pdf.js (pages, text).
-import { PDFDocument, EncryptedPDFError } from "pdf-lib";
+import { PDFDocument } from "pdf-lib";
 import { AppError } from "../errors/index.ts";
 
 export interface PdfInfo {
@@ -27,7 +27,8 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfInfo> {
   try {
     await PDFDocument.load(bytes, { updateMetadata: false });
   } catch (e) {
-    if (e instanceof EncryptedPDFError) throw notUsable("The PDF is encrypted or password-protected; upload an unprotected copy.");
+    // pdf-lib is compiled to ES5, so its EncryptedPDFError is not `instanceof`-detectable; its message is stable.
+    if (/is encrypted/.test((e as Error).message)) throw notUsable("The PDF is encrypted or password-protected; upload an unprotected copy.");
     throw notUsable("The PDF is damaged and cannot be opened.");
   }
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");

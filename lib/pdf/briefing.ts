@@ -56,5 +56,6 @@ export async function briefingPdf(input: BriefingInput): Promise<Uint8Array> {
     p.drawText(footer.length > 90 ? `${footer.slice(0, 87)}…` : footer, { x: MARGIN, y: 28, size: 8, font: regular, color: rgb(0.4, 0.4, 0.45) });
     if (input.mark) p.drawText(input.mark, { x: A4[0] - MARGIN - 40, y: A4[1] - 36, size: 14, font: bold, color: rgb(0.75, 0.1, 0.1) });
   });
-  return doc.save();
+  // Classic cross-reference table (no object streams): plainer files that every reader handles.
+  return doc.save({ useObjectStreams: false });
 }
