@@ -10,7 +10,7 @@ function flatten(o: unknown, prefix = ""): Record<string, string> {
   }
   return out;
 }
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]).sort();
 
 describe("messages", () => {
   it("vi and en have the same keys and placeholders", async () => {
