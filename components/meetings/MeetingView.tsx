@@ -14,6 +14,8 @@ import { WorkflowBar } from "@/components/prep/WorkflowBar";
 import { MeetingForm } from "@/components/prep/MeetingForm";
 import { useUsers } from "@/components/prep/useUsers";
 import { ItemDocuments } from "./ItemDocuments";
+import { timePlan } from "@/lib/agenda/timeplan";
+import Link from "next/link";
 
 export type SnapshotJson = Jsonified<MeetingSnapshot>;
 type Node = Jsonified<AgendaNode>;
@@ -24,8 +26,14 @@ async function fetchSnapshot(meetingId: string): Promise<SnapshotJson> {
   return res.json();
 }
 
-function totalMinutes(nodes: Node[]): number {
-  return nodes.reduce((sum, n) => sum + n.plannedMinutes + totalMinutes(n.children), 0);
+/** Start–end of each item from the meeting start (the same time plan as the printed agenda). */
+export function useTimeSlots(startsAt: string, agenda: Node[]) {
+  const format = useFormatter();
+  return useMemo(() => {
+    const plan = timePlan(startsAt, agenda);
+    const hm = (d: Date) => format.dateTime(d, { hour: "2-digit", minute: "2-digit" });
+    return { plan, slot: new Map(plan.items.map((i) => [i.node.id, `${hm(i.start)}–${hm(i.end)}`])) };
+  }, [startsAt, agenda, format]);
 }
 
 /** Ids of items and papers changed since this participant last looked (from the version they had seen). */
@@ -63,6 +71,9 @@ export function MeetingView({ initial }: { initial: SnapshotJson }) {
   useEffect(() => {
     if (me) void api("POST", `/api/v1/meetings/${meeting.id}/seen`, { version: meeting.version }).catch(() => {});
   }, [me, meeting.id, meeting.version]);
+
+  const { plan, slot } = useTimeSlots(meeting.startsAt, agenda);
+  const overrun = Math.round((plan.end.getTime() - new Date(meeting.endsAt).getTime()) / 60_000);
 
   const docs = (node: Node | null) => (
     <ItemDocuments meetingId={meeting.id} agendaItemId={node?.id ?? null} documents={node ? node.documents : meetingDocuments}
@@ -104,14 +115,16 @@ export function MeetingView({ initial }: { initial: SnapshotJson }) {
       <section aria-labelledby="agenda-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="agenda-heading" className="text-xl font-semibold">{staff ? t("prep.agendaBuilder") : t("meeting.agenda")}</h2>
-          <span className="text-sm text-slate-600" data-testid="total-time">{t("meeting.totalTime", { minutes: totalMinutes(agenda) })}</span>
+          <span className="text-sm text-slate-600" data-testid="total-time">{t("meeting.totalTime", { minutes: plan.totalMinutes })}</span>
+          <Link href={`/meetings/${meeting.id}/print`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700">{t("prep.printAgenda")}</Link>
         </div>
+        {staff && overrun > 0 && <p className="mb-2 rounded-lg bg-amber-100 p-2 text-amber-900" role="status">{t("prep.overrun", { minutes: overrun })}</p>}
         {staff ? (
-          <AgendaBuilder snapshot={snapshot} users={users} onChanged={() => void refresh()} renderDocuments={docs} changed={changed} />
+          <AgendaBuilder snapshot={snapshot} users={users} onChanged={() => void refresh()} renderDocuments={docs} changed={changed} slots={slot} />
         ) : agenda.length === 0 ? (
           <p className="text-slate-600">{t("meeting.noAgenda")}</p>
         ) : (
-          <AgendaTree nodes={agenda} prefix="" changed={changed} />
+          <AgendaTree nodes={agenda} prefix="" changed={changed} slots={slot} />
         )}
       </section>
 
@@ -129,7 +142,7 @@ export function MeetingView({ initial }: { initial: SnapshotJson }) {
   );
 }
 
-function AgendaTree({ nodes, prefix, changed }: { nodes: Node[]; prefix: string; changed: Set<string> }) {
+function AgendaTree({ nodes, prefix, changed, slots }: { nodes: Node[]; prefix: string; changed: Set<string>; slots: Map<string, string> }) {
   const t = useTranslations("meeting");
   return (
     <ol className={prefix ? "mt-2 space-y-2 border-l-2 border-slate-200 pl-4" : "space-y-3"} data-testid="agenda-list">
@@ -142,13 +155,13 @@ function AgendaTree({ nodes, prefix, changed }: { nodes: Node[]; prefix: string;
                 <span className="font-semibold text-brand-700">{number}</span>
                 <span className="font-medium" data-testid="agenda-title">{n.title}</span>
                 {changed.has(n.id) && <span className="rounded bg-amber-200 px-1.5 text-xs font-semibold text-amber-900">{t("updated")}</span>}
-                {n.plannedMinutes > 0 && <span className="text-sm text-slate-600">· {t("minutes", { count: n.plannedMinutes })}</span>}
+                {n.plannedMinutes > 0 && <span className="text-sm text-slate-600">· {slots.get(n.id)} ({t("minutes", { count: n.plannedMinutes })})</span>}
               </div>
               {n.presenter && <p className="text-sm text-slate-600">{t("presenter", { name: n.presenter.name })}</p>}
               {n.description && <p className="mt-1 text-slate-700">{n.description}</p>}
               {n.documents.length > 0 && <DocumentList documents={n.documents} changed={changed} />}
             </div>
-            {n.children.length > 0 && <AgendaTree nodes={n.children} prefix={number} changed={changed} />}
+            {n.children.length > 0 && <AgendaTree nodes={n.children} prefix={number} changed={changed} slots={slots} />}
           </li>
         );
       })}

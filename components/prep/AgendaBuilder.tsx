@@ -30,8 +30,10 @@ function numbering(flat: FlatItem[]): Map<string, string> {
   return out;
 }
 
-export function AgendaBuilder({ snapshot, users, onChanged, renderDocuments, changed }: {
+export function AgendaBuilder({ snapshot, users, onChanged, renderDocuments, changed, slots }: {
   snapshot: SnapshotJson; users: UserOption[]; onChanged: () => void; renderDocuments: (node: Node) => ReactNode; changed: Set<string>;
+  /** "08:10–08:25" per item: the running time plan. */
+  slots: Map<string, string>;
 }) {
   const t = useTranslations("prep");
   const flat = useMemo(() => flatten(snapshot.agenda), [snapshot.agenda]);
@@ -70,7 +72,7 @@ export function AgendaBuilder({ snapshot, users, onChanged, renderDocuments, cha
             {flat.map((f) => {
               const node = nodes.get(f.id)!;
               return (
-                <SortableRow key={f.id} item={f} number={numbers.get(f.id)!} node={node} changed={changed.has(f.id)}
+                <SortableRow key={f.id} item={f} number={numbers.get(f.id)!} node={node} changed={changed.has(f.id)} slot={slots.get(f.id)}
                   canIndent={f.index > 0 && f.depth + 1 < MAX_DEPTH} onIndent={() => move(f.id, indentMove(flat, f.id))}
                   onOutdent={() => move(f.id, outdentMove(flat, f.id))}
                   onDelete={() => run(() => api("DELETE", `/api/v1/agenda-items/${f.id}`, { baseVersion: version }))}
@@ -100,8 +102,8 @@ export function AgendaBuilder({ snapshot, users, onChanged, renderDocuments, cha
   );
 }
 
-function SortableRow({ item, number, node, changed, canIndent, onIndent, onOutdent, onDelete, onEdit, children }: {
-  item: FlatItem; number: string; node: Node; changed: boolean; canIndent: boolean;
+function SortableRow({ item, number, node, changed, slot, canIndent, onIndent, onOutdent, onDelete, onEdit, children }: {
+  item: FlatItem; number: string; node: Node; changed: boolean; slot?: string; canIndent: boolean;
   onIndent: () => void; onOutdent: () => void; onDelete: () => void; onEdit: () => void; children: ReactNode;
 }) {
   const t = useTranslations();
@@ -118,7 +120,7 @@ function SortableRow({ item, number, node, changed, canIndent, onIndent, onOutde
         </button>
         <span className="font-semibold text-brand-700">{number}</span>
         <span className="min-w-40 flex-1 font-medium" data-testid="agenda-title">{item.title}</span>
-        {node.plannedMinutes > 0 && <span className="text-sm text-slate-600">{t("meeting.minutes", { count: node.plannedMinutes })}</span>}
+        {node.plannedMinutes > 0 && <span className="text-sm text-slate-600" data-testid="time-slot">{slot} · {t("meeting.minutes", { count: node.plannedMinutes })}</span>}
         {node.presenter && <span className="text-sm text-slate-600">{t("meeting.presenter", { name: node.presenter.name })}</span>}
         <div className="flex gap-1">
           <button type="button" onClick={onOutdent} disabled={item.depth === 0} aria-label={`${t("prep.outdent")}: ${item.title}`} title={t("prep.outdent")}
