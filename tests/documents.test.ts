@@ -34,7 +34,7 @@ afterEach(() => {
 async function multipart(actor: Actor | null, fields: Record<string, string>, file?: { bytes: Uint8Array; name: string; type?: string }) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  if (file) form.set("file", new Blob([file.bytes], { type: file.type ?? "application/pdf" }), file.name);
+  if (file) form.set("file", new Blob([new Uint8Array(file.bytes)], { type: file.type ?? "application/pdf" }), file.name);
   const headers: Record<string, string> = { host: "localhost:3000" };
   if (actor) headers.cookie = await sessionCookie(actor);
   return new Request("http://localhost:3000/api/v1/x", { method: "POST", headers, body: form });

@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import type { DocumentSummary } from "@/lib/meetings/queries";
 import type { Jsonified } from "@/lib/http/json";
 import { FileIcon } from "@/components/ui/FileIcon";
+import { DocumentActions } from "@/components/documents/DocumentActions";
 
 const MARK: Record<string, string> = {
   NORMAL: "",
@@ -10,23 +11,30 @@ const MARK: Record<string, string> = {
   SECRET: "bg-red-100 text-red-900",
 };
 
-export function DocumentList({ documents, changed }: { documents: Jsonified<DocumentSummary>[]; changed: Set<string> }) {
+export function DocumentList({ documents, changed, manage }: {
+  documents: Jsonified<DocumentSummary>[]; changed: Set<string>;
+  manage?: { participants: { user: { id: string; name: string } }[]; onChanged: () => void };
+}) {
   const t = useTranslations();
   return (
     <ul className="mt-2 space-y-1" aria-label={t("meeting.documents")}>
       {documents.map((d) => (
-        <li key={d.id} data-testid="document" className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2">
-          <FileIcon />
-          <span className="font-medium">{d.title}</span>
-          {d.confidentiality !== "NORMAL" && (
-            <span className={`rounded px-1.5 text-xs font-semibold ${MARK[d.confidentiality]}`}>{t(`confidentiality.${d.confidentiality}`)}</span>
-          )}
-          {changed.has(d.id) && <span className="rounded bg-amber-200 px-1.5 text-xs font-semibold text-amber-900">{t("meeting.updated")}</span>}
-          {d.version && (
-            <span className="text-sm text-slate-600">
-              {t("meeting.pages", { count: d.version.pageCount })} · {t("meeting.version", { version: d.version.number })}
-            </span>
-          )}
+        <li key={d.id} data-testid="document" className="rounded-lg border border-slate-200 bg-slate-50 px-3 py-2">
+          <div className="flex flex-wrap items-center gap-2">
+            <FileIcon />
+            <a href={`/api/v1/documents/${d.id}/file`} download={d.version?.fileName} className="font-medium text-brand-900 underline-offset-2 hover:underline"
+              aria-label={t("documents.open", { title: d.title })}>{d.title}</a>
+            {d.confidentiality !== "NORMAL" && (
+              <span className={`rounded px-1.5 text-xs font-semibold ${MARK[d.confidentiality]}`}>{t(`confidentiality.${d.confidentiality}`)}</span>
+            )}
+            {changed.has(d.id) && <span className="rounded bg-amber-200 px-1.5 text-xs font-semibold text-amber-900">{t("meeting.updated")}</span>}
+            {d.version && (
+              <span className="text-sm text-slate-600" data-testid="document-meta">
+                {t("meeting.pages", { count: d.version.pageCount })} · {t("meeting.version", { version: d.version.number })}
+              </span>
+            )}
+          </div>
+          {manage && <DocumentActions document={d} participants={manage.participants} onDone={manage.onChanged} />}
         </li>
       ))}
     </ul>

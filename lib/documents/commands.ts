@@ -1,13 +1,17 @@
 // Briefing papers: upload (validated, stored by hash), new versions. Nothing is stored when anything fails.
 import { db } from "../db/index.ts";
 import { AppError, invalid, notFound } from "../errors/index.ts";
-import type { Actor } from "../policy/index.ts";
+import { documentScope, type Actor } from "../policy/index.ts";
+import { authorizeMeeting } from "../meetings/access.ts";
 import { changeMeeting, meetingEvent } from "../meetings/change.ts";
 import { inspectPdf } from "./pdf.ts";
 import type { UpdateDocument } from "./schema.ts";
-import { removeBlob, storeBlob } from "./storage.ts";
+import { removeBlob, sha256, storeBlob, withBlobLock } from "./storage.ts";
 
 export const maxUploadBytes = () => Number(process.env.MAX_UPLOAD_MB || 100) * 1024 * 1024;
+
+export const tooLarge = () =>
+  new AppError("TOO_LARGE", `The file is larger than the ${+(maxUploadBytes() / 1024 / 1024).toFixed(2)} MB limit.`, { file: ["Too large"] });
 
 export interface UploadInput {
   title: string;
@@ -18,21 +22,55 @@ export interface UploadInput {
 }
 
 function checkSize(bytes: Uint8Array) {
-  const max = maxUploadBytes();
-  if (bytes.length > max) {
-    throw new AppError("TOO_LARGE", `The file is larger than the ${Math.round(max / 1024 / 1024)} MB limit.`, { file: ["Too large"] });
+  if (bytes.length > maxUploadBytes()) throw tooLarge();
+}
+
+/**
+ * Stores the blob, runs the DB change, and takes the blob back out if the change fails and nothing else uses it.
+ * Under the hash's lock, so a concurrent delete of a paper with the same content cannot remove the file in between.
+ */
+async function withStoredBlob<T>(bytes: Uint8Array, work: (hash: string) => Promise<T>): Promise<T> {
+  return withBlobLock(sha256(bytes), async () => {
+    const { hash, created } = await storeBlob(bytes);
+    try {
+      return await work(hash);
+    } catch (e) {
+      if (created && (await db.documentVersion.count({ where: { fileHash: hash } })) === 0) await removeBlob(hash);
+      throw e;
+    }
+  });
+}
+
+/** Removes files no version refers to any more; call only after the commit that dropped the references. */
+async function removeUnusedBlobs(hashes: Iterable<string>) {
+  for (const hash of new Set(hashes)) {
+    await withBlobLock(hash, async () => {
+      if ((await db.documentVersion.count({ where: { fileHash: hash } })) === 0) await removeBlob(hash);
+    });
   }
 }
 
-/** Stores the blob, runs the DB change, and takes the blob back out if the change fails and nothing else uses it. */
-async function withStoredBlob<T>(bytes: Uint8Array, work: (hash: string) => Promise<T>): Promise<T> {
-  const { hash, created } = await storeBlob(bytes);
-  try {
-    return await work(hash);
-  } catch (e) {
-    if (created && (await db.documentVersion.count({ where: { fileHash: hash } })) === 0) await removeBlob(hash);
-    throw e;
-  }
+/** The extracted text is for search; it does not travel back in API answers (it can be megabytes). */
+const withoutText = <V extends { text: string }>({ text: _text, ...version }: V) => version;
+
+/**
+ * The meeting a document belongs to, for a write. Restricted papers outside the actor's documentScope are a 404
+ * like a missing one, so a member cannot learn of a paper they may not see by trying to change it.
+ */
+async function meetingOfDocument(actor: Actor, documentId: string) {
+  const doc = await db.document.findFirst({ where: { AND: [{ id: documentId }, documentScope(actor)] }, select: { meetingId: true } });
+  if (!doc) throw notFound("Document");
+  return doc.meetingId;
+}
+
+/**
+ * Policy before the body: an upload may be 100 MB, so who may not change the meeting is refused (403, or 404 when
+ * they may not even see it) before the file is read, parsed or written. The change itself checks again in its
+ * transaction; this only answers early.
+ */
+export async function authorizeUpload(actor: Actor, target: { meetingId: string } | { documentId: string }) {
+  const meetingId = "meetingId" in target ? target.meetingId : await meetingOfDocument(actor, target.documentId);
+  await authorizeMeeting(db, actor, "meeting.edit", meetingId);
 }
 
 export async function uploadDocument(actor: Actor, meetingId: string, input: UploadInput) {
@@ -59,7 +97,7 @@ export async function uploadDocument(actor: Actor, meetingId: string, input: Upl
       });
       const { versions, ...doc } = document;
       return {
-        result: { document: doc, version: versions[0], pageCount: info.pageCount },
+        result: { document: doc, version: withoutText(versions[0]), pageCount: info.pageCount },
         event: meetingEvent("documents.changed", { change: "created", documentId: doc.id }),
         audit: { action: "document.upload", subjectType: "Document", subjectId: doc.id, data: { title: doc.title, fileHash, pages: info.pageCount } },
       };
@@ -68,19 +106,18 @@ export async function uploadDocument(actor: Actor, meetingId: string, input: Upl
 }
 
 export async function addDocumentVersion(actor: Actor, documentId: string, input: { fileName: string; bytes: Uint8Array }) {
-  const existing = await db.document.findUnique({ where: { id: documentId }, select: { meetingId: true } });
-  if (!existing) throw notFound("Document");
+  const meetingId = await meetingOfDocument(actor, documentId);
   checkSize(input.bytes);
   const info = await inspectPdf(input.bytes);
   return withStoredBlob(input.bytes, (fileHash) =>
-    changeMeeting(actor, existing.meetingId, { action: "meeting.edit" }, async (tx, { version }) => {
+    changeMeeting(actor, meetingId, { action: "meeting.edit" }, async (tx, { version }) => {
       const last = await tx.documentVersion.findFirst({ where: { documentId }, orderBy: { number: "desc" }, select: { number: true } });
       const created = await tx.documentVersion.create({
         data: { documentId, number: (last?.number ?? 0) + 1, fileHash, fileName: input.fileName, size: input.bytes.length, pageCount: info.pageCount, text: info.text, uploadedById: actor.id },
       });
       await tx.document.update({ where: { id: documentId }, data: { changedAtVersion: version } });
       return {
-        result: { version: created, pageCount: info.pageCount },
+        result: { version: withoutText(created), pageCount: info.pageCount },
         event: meetingEvent("documents.changed", { change: "versioned", documentId }),
         audit: { action: "document.version", subjectType: "Document", subjectId: documentId, data: { number: created.number, fileHash } },
       };
@@ -88,15 +125,9 @@ export async function addDocumentVersion(actor: Actor, documentId: string, input
   );
 }
 
-async function meetingOfDocument(documentId: string) {
-  const doc = await db.document.findUnique({ where: { id: documentId }, select: { meetingId: true } });
-  if (!doc) throw notFound("Document");
-  return doc.meetingId;
-}
-
 /** Title, confidentiality mark, agenda item, and who may see it (restricted to named participants). */
 export async function updateDocument(actor: Actor, documentId: string, input: UpdateDocument) {
-  const meetingId = await meetingOfDocument(documentId);
+  const meetingId = await meetingOfDocument(actor, documentId);
   const { baseVersion, allowedUserIds, ...changes } = input;
   return changeMeeting(actor, meetingId, { action: "meeting.edit", baseVersion }, async (tx, { version }) => {
     if (changes.agendaItemId && !(await tx.agendaItem.findFirst({ where: { id: changes.agendaItemId, meetingId } }))) {
@@ -120,7 +151,7 @@ export async function updateDocument(actor: Actor, documentId: string, input: Up
 }
 
 export async function deleteDocument(actor: Actor, documentId: string, baseVersion?: number) {
-  const meetingId = await meetingOfDocument(documentId);
+  const meetingId = await meetingOfDocument(actor, documentId);
   let hashes: string[] = [];
   const out = await changeMeeting(actor, meetingId, { action: "meeting.edit", baseVersion }, async (tx) => {
     const doc = await tx.document.findUniqueOrThrow({ where: { id: documentId }, include: { versions: { select: { fileHash: true } } } });
@@ -133,6 +164,6 @@ export async function deleteDocument(actor: Actor, documentId: string, baseVersi
     };
   });
   // Files go only after the commit, and only when no other version still uses the same content.
-  for (const hash of new Set(hashes)) if ((await db.documentVersion.count({ where: { fileHash: hash } })) === 0) await removeBlob(hash);
+  await removeUnusedBlobs(hashes);
   return out;
 }

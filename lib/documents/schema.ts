@@ -4,7 +4,8 @@ export const confidentiality = z.enum(["NORMAL", "CONFIDENTIAL", "SECRET"]);
 
 /** The text fields of an upload (multipart); the file itself is checked by inspectPdf. */
 export const uploadFieldsSchema = z.object({
-  title: z.string().trim().min(1, "Title is required").max(300, "Title is at most 300 characters"),
+  // NFC: names from iPadOS/macOS file pickers arrive decomposed; stored titles must compare and search like typed ones.
+  title: z.string().normalize("NFC").trim().min(1, "Title is required").max(300, "Title is at most 300 characters"),
   agendaItemId: z.string().min(1).nullable().optional(),
   confidentiality: confidentiality.optional(),
 });

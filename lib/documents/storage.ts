@@ -2,6 +2,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { Readable } from "node:stream";
 
 export const storageDir = () => path.resolve(process.env.STORAGE_DIR || "data/storage");
 
@@ -21,7 +22,7 @@ export async function storeBlob(bytes: Uint8Array): Promise<{ hash: string; crea
     return { hash, created: false };
   } catch {
     await fs.mkdir(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    const tmp = `${file}.${process.pid}.${crypto.randomBytes(6).toString("hex")}.tmp`;
     await fs.writeFile(tmp, bytes);
     await fs.rename(tmp, file);
     return { hash, created: true };
@@ -29,6 +30,37 @@ export async function storeBlob(bytes: Uint8Array): Promise<{ hash: string; crea
 }
 
 export const readBlob = (hash: string) => fs.readFile(blobPath(hash));
+
+/** The file as a web stream (a 100 MB paper opened on 40 tablets at once must not sit in memory 40 times), or null. */
+export async function openBlob(hash: string): Promise<{ stream: ReadableStream<Uint8Array>; size: number } | null> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(blobPath(hash), "r");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw e;
+  }
+  const { size } = await handle.stat();
+  // The node stream closes the handle when it ends or when the client goes away (the web stream is cancelled).
+  return { stream: Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>, size };
+}
+
+// Blob names are shared by every version with the same content, so "is anyone still using this file?" followed by
+// a removal must not interleave with an upload of the same bytes (it would find the file, then lose it). One process
+// serves the app (server.ts), so an in-process queue per hash is enough.
+const blobLocks = new Map<string, Promise<unknown>>();
+
+export async function withBlobLock<T>(hash: string, work: () => Promise<T>): Promise<T> {
+  const previous = blobLocks.get(hash) ?? Promise.resolve();
+  const run = previous.catch(() => {}).then(work);
+  const settled = run.catch(() => {});
+  blobLocks.set(hash, settled);
+  try {
+    return await run;
+  } finally {
+    if (blobLocks.get(hash) === settled) blobLocks.delete(hash);
+  }
+}
 
 export async function removeBlob(hash: string) {
   await fs.rm(blobPath(hash), { force: true });

@@ -1,17 +1,51 @@
-// Reads a multipart upload: refuses oversized bodies from Content-Length before reading them, then checks the real size.
-import { AppError, invalid } from "../errors/index.ts";
-import { maxUploadBytes } from "./commands.ts";
+// Reads a multipart upload: refuses oversized bodies from Content-Length before reading them, counts the bytes of
+// bodies sent without one (chunked), then checks the real size of the file.
+import { invalid } from "../errors/index.ts";
+import { maxUploadBytes, tooLarge } from "./commands.ts";
 
-const tooLarge = () =>
-  new AppError("TOO_LARGE", `The file is larger than the ${Math.round(maxUploadBytes() / 1024 / 1024)} MB limit.`, { file: ["Too large"] });
+// Multipart framing and the text fields add a little around the file.
+const FRAMING = 64 * 1024;
+
+/** The body, at most `limit` bytes: a client that announces no length cannot make the server buffer without end. */
+async function readBounded(req: Request, limit: number): Promise<Uint8Array> {
+  if (!req.body) return new Uint8Array();
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** The name as stored and offered on download: no folder part (old browsers send C:\fakepath\…), no control characters. */
+export function cleanFileName(name: string): string {
+  const base = name.normalize("NFC").split(/[\\/]/).pop() ?? "";
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 255);
+  return clean || "document.pdf";
+}
 
 export async function readUpload(req: Request): Promise<{ fields: Record<string, string>; file: { name: string; bytes: Uint8Array } }> {
+  const limit = maxUploadBytes() + FRAMING;
   const declared = Number(req.headers.get("content-length") ?? 0);
-  // Multipart framing adds a little around the file; anything beyond the limit plus that is refused unread.
-  if (declared > maxUploadBytes() + 64 * 1024) throw tooLarge();
+  if (declared > limit) throw tooLarge(); // refused unread
+  const body = await readBounded(req, limit);
   let form: FormData;
   try {
-    form = await req.formData();
+    form = await new Response(body as BodyInit, { headers: { "content-type": req.headers.get("content-type") ?? "" } }).formData();
   } catch {
     throw invalid("Send the file as multipart/form-data with a `file` field.", { file: ["Missing file"] });
   }
@@ -20,6 +54,6 @@ export async function readUpload(req: Request): Promise<{ fields: Record<string,
   if (file.size > maxUploadBytes()) throw tooLarge();
   const fields: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === "string") fields[k] = v;
-  const name = "name" in file && typeof file.name === "string" && file.name ? file.name : "document.pdf";
+  const name = cleanFileName("name" in file && typeof file.name === "string" ? file.name : "");
   return { fields, file: { name, bytes: new Uint8Array(await file.arrayBuffer()) } };
 }
