@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { briefingPdf } from "../lib/pdf/briefing";
 import { shot, signIn } from "./helpers";
 
 const titles = (page: Page) => page.getByTestId("agenda-title").allInnerTexts();
@@ -67,6 +68,21 @@ test("secretariat prepares, chair approves, secretariat publishes; a member's ta
   await expect(page.locator('[data-testid="agenda-item"][data-depth="1"]')).toHaveCount(2);
   await expect.poll(() => titles(page)).toEqual(["Khai mạc", "Chuyển đổi số quốc gia", "Hạ tầng dữ liệu", "Báo cáo tiến độ", "Bế mạc"]);
   await expect(page.getByTestId("total-time")).toHaveText("Tổng thời gian dự kiến: 85 phút");
+  // Two briefing PDFs on item 2, with a progress bar each; the server counts their pages.
+  const item2 = page.locator('[data-testid="agenda-item"]', { has: page.getByTestId("agenda-title").getByText("Chuyển đổi số quốc gia", { exact: true }) });
+  const pdf = async (name: string, title: string, pages: number) => ({ name, mimeType: "application/pdf", buffer: Buffer.from(await briefingPdf({ title, minPages: pages, sections: [{ heading: "Nội dung", body: "Chuyển đổi số quốc gia, dữ liệu mở, dịch vụ công trực tuyến. ".repeat(30) }] })) });
+  await item2.getByLabel("+ Chọn tệp PDF").setInputFiles([await pdf("to-trinh.pdf", "Tờ trình chuyển đổi số", 2), await pdf("du-thao-nghi-quyet.pdf", "Dự thảo Nghị quyết", 3)]);
+  await expect(item2.getByRole("progressbar")).toHaveCount(2);
+  await item2.getByLabel("Tên tài liệu cho tệp du-thao-nghi-quyet.pdf").fill("Dự thảo Nghị quyết về chuyển đổi số");
+  await item2.getByRole("button", { name: "Tải lên 2 tệp" }).click();
+  await expect(item2.getByTestId("document")).toHaveCount(2);
+  await expect(item2.getByTestId("document").filter({ hasText: "Dự thảo Nghị quyết về chuyển đổi số" }).getByTestId("document-meta")).toHaveText("3 trang · Phiên bản 1");
+  await expect(item2.getByTestId("document").filter({ hasText: "to trinh" }).getByTestId("document-meta")).toHaveText("2 trang · Phiên bản 1");
+  // A file that is not a PDF is refused with a readable message and nothing is added.
+  await item2.getByLabel("+ Chọn tệp PDF").setInputFiles({ name: "anh.pdf", mimeType: "application/pdf", buffer: Buffer.from("GIF89a not a pdf") });
+  await item2.getByRole("button", { name: "Tải lên 1 tệp" }).click();
+  await expect(item2.getByRole("alert")).toContainText("Tệp không phải là PDF.");
+  await expect(item2.getByTestId("document")).toHaveCount(2);
   await shot(page, "prep-agenda-vi-1024x768");
 
   // Submit → the chair approves on their own tablet → publish.
@@ -89,6 +105,7 @@ test("secretariat prepares, chair approves, secretariat publishes; a member's ta
   await member.page.getByTestId("notification-list").getByText(`Giấy mời họp: ${title}`).click();
   await member.page.waitForURL(meetingUrl);
   await expect.poll(() => titles(member.page)).toEqual(["Khai mạc", "Chuyển đổi số quốc gia", "Hạ tầng dữ liệu", "Báo cáo tiến độ", "Bế mạc"]);
+  await expect(member.page.getByTestId("document")).toHaveCount(2);
 
   // The member answers the invitation; the officer sees it live.
   await member.page.getByLabel("Tôi vắng mặt").check();

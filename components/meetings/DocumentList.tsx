@@ -34,7 +34,7 @@ export function DocumentList({ documents, changed, manage }: {
               </span>
             )}
           </div>
-          {manage && <DocumentActions document={d} participants={manage.participants} onDone={manage.onChanged} />}
+          {manage && <DocumentActions document={d} participants={manage.participants} allowed={d.allowedUserIds} onDone={manage.onChanged} />}
         </li>
       ))}
     </ul>

@@ -10,8 +10,10 @@ import { removeBlob, sha256, storeBlob, withBlobLock } from "./storage.ts";
 
 export const maxUploadBytes = () => Number(process.env.MAX_UPLOAD_MB || 100) * 1024 * 1024;
 
-export const tooLarge = () =>
-  new AppError("TOO_LARGE", `The file is larger than the ${+(maxUploadBytes() / 1024 / 1024).toFixed(2)} MB limit.`, { file: ["Too large"] });
+export const tooLarge = () => {
+  const mb = +(maxUploadBytes() / 1024 / 1024).toFixed(2);
+  return new AppError("TOO_LARGE", `The file is larger than the ${mb} MB limit.`, { file: ["Too large"] }, { reason: "FILE_TOO_LARGE", mb });
+};
 
 export interface UploadInput {
   title: string;

@@ -18,18 +18,19 @@ if (!("withResolvers" in Promise)) {
   });
 }
 
-const notUsable = (message: string) => new AppError("VALIDATION", message, { file: [message] });
+/** `reason` lets the UI say it in the user's language (errors.reasons.*); `message` is for API clients and logs. */
+const notUsable = (reason: string, message: string) => new AppError("VALIDATION", message, { file: [message] }, { reason });
 
 export async function inspectPdf(bytes: Uint8Array): Promise<PdfInfo> {
-  if (bytes.length === 0) throw notUsable("The file is empty.");
+  if (bytes.length === 0) throw notUsable("PDF_EMPTY", "The file is empty.");
   const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
-  if (!head.includes("%PDF-")) throw notUsable("The file is not a PDF.");
+  if (!head.includes("%PDF-")) throw notUsable("PDF_NOT_PDF", "The file is not a PDF.");
   try {
     await PDFDocument.load(bytes, { updateMetadata: false });
   } catch (e) {
     // pdf-lib is compiled to ES5, so its EncryptedPDFError is not `instanceof`-detectable; its message is stable.
-    if (/is encrypted/.test((e as Error).message)) throw notUsable("The PDF is encrypted or password-protected; upload an unprotected copy.");
-    throw notUsable("The PDF is damaged and cannot be opened.");
+    if (/is encrypted/.test((e as Error).message)) throw notUsable("PDF_ENCRYPTED", "The PDF is encrypted or password-protected; upload an unprotected copy.");
+    throw notUsable("PDF_DAMAGED", "The PDF is damaged and cannot be opened.");
   }
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const task = pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, verbosity: 0, stopAtErrors: true });
@@ -38,11 +39,11 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfInfo> {
     doc = await task.promise;
   } catch (e) {
     await task.destroy();
-    if ((e as Error).name === "PasswordException") throw notUsable("The PDF is encrypted or password-protected; upload an unprotected copy.");
-    throw notUsable("The PDF is damaged and cannot be opened.");
+    if ((e as Error).name === "PasswordException") throw notUsable("PDF_ENCRYPTED", "The PDF is encrypted or password-protected; upload an unprotected copy.");
+    throw notUsable("PDF_DAMAGED", "The PDF is damaged and cannot be opened.");
   }
   try {
-    if (doc.numPages < 1) throw notUsable("The PDF has no pages.");
+    if (doc.numPages < 1) throw notUsable("PDF_NO_PAGES", "The PDF has no pages.");
     const parts: string[] = [];
     for (let i = 1; i <= doc.numPages; i++) {
       const page = await doc.getPage(i);
@@ -53,7 +54,7 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfInfo> {
     return { pageCount: doc.numPages, text: parts.join("\n").replace(/[ \t]+/g, " ").trim() };
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw notUsable("The PDF is damaged and cannot be opened.");
+    throw notUsable("PDF_DAMAGED", "The PDF is damaged and cannot be opened.");
   } finally {
     await task.destroy();
   }

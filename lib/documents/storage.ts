@@ -4,7 +4,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 
-export const storageDir = () => path.resolve(process.env.STORAGE_DIR || "data/storage");
+// turbopackIgnore: the folder is chosen at run time; it is not part of the build.
+export const storageDir = () => path.resolve(/* turbopackIgnore: true */ process.env.STORAGE_DIR || "data/storage");
 
 export const sha256 = (bytes: Uint8Array) => crypto.createHash("sha256").update(bytes).digest("hex");
 

@@ -1,7 +1,7 @@
 // Meeting reads, always through the policy's scopes.
 import { db } from "../db/index.ts";
 import { notFound } from "../errors/index.ts";
-import { can, documentScope, meetingScope, type Actor } from "../policy/index.ts";
+import { can, documentScope, isStaff, meetingScope, type Actor } from "../policy/index.ts";
 import { loadMeetingResource } from "./access.ts";
 
 export async function listMeetings(actor: Actor) {
@@ -39,6 +39,8 @@ export interface DocumentSummary {
   restricted: boolean;
   agendaItemId: string | null;
   changedAtVersion: number;
+  /** Who may see a restricted paper: only sent to the secretariat, who manage it. */
+  allowedUserIds?: string[];
   version: { id: string; number: number; pageCount: number; size: number; fileName: string; createdAt: Date } | null;
 }
 
@@ -73,7 +75,7 @@ export async function getMeetingSnapshot(actor: Actor, meetingId: string) {
     db.document.findMany({
       where: { meetingId, ...documentScope(actor) },
       orderBy: [{ createdAt: "asc" }],
-      include: { versions: { orderBy: { number: "desc" }, take: 1 } },
+      include: { versions: { orderBy: { number: "desc" }, take: 1, omit: { text: true } }, access: { select: { userId: true } } },
     }),
     db.participant.findMany({
       where: { meetingId },
@@ -90,6 +92,7 @@ export async function getMeetingSnapshot(actor: Actor, meetingId: string) {
       restricted: d.restricted,
       agendaItemId: d.agendaItemId,
       changedAtVersion: d.changedAtVersion,
+      ...(isStaff(actor) ? { allowedUserIds: d.access.map((a) => a.userId) } : {}),
       version: v ? { id: v.id, number: v.number, pageCount: v.pageCount, size: v.size, fileName: v.fileName, createdAt: v.createdAt } : null,
     };
   });
