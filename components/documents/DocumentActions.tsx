@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { api } from "@/lib/http/client";
 import { ErrorNote } from "@/components/ui/ErrorNote";
+import { useAction } from "@/components/ui/useAction";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { uploadWithProgress } from "./xhrUpload";
 
@@ -18,18 +19,9 @@ export function DocumentActions({ document, participants, allowed: allowedNow, o
   const tc = useTranslations("confidentiality");
   const id = useId();
   const [progress, setProgress] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction(onDone);
   const [allowed, setAllowed] = useState<Set<string> | null>(null);
 
-  async function run(fn: () => Promise<unknown>) {
-    setError(null);
-    try {
-      await fn();
-    } catch (e) {
-      setError(e);
-    }
-    onDone();
-  }
 
   return (
     <div className="mt-1 flex flex-wrap items-center gap-2">

@@ -10,6 +10,7 @@ import { api } from "@/lib/http/client";
 import type { AgendaNode } from "@/lib/meetings/queries";
 import type { Jsonified } from "@/lib/http/json";
 import { ErrorNote } from "@/components/ui/ErrorNote";
+import { useAction } from "@/components/ui/useAction";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import type { SnapshotJson } from "@/components/meetings/MeetingView";
 import { dropMove, flatten, indentMove, outdentMove, type FlatItem } from "./agendaMoves";
@@ -39,7 +40,7 @@ export function AgendaBuilder({ snapshot, users, onChanged, renderDocuments, cha
   const flat = useMemo(() => flatten(snapshot.agenda), [snapshot.agenda]);
   const nodes = useMemo(() => index(snapshot.agenda), [snapshot.agenda]);
   const numbers = useMemo(() => numbering(flat), [flat]);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction(onChanged);
   const [editing, setEditing] = useState<string | null>(null);
   const version = snapshot.meeting.version;
   const sensors = useSensors(
@@ -48,15 +49,6 @@ export function AgendaBuilder({ snapshot, users, onChanged, renderDocuments, cha
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
 
-  async function run(fn: () => Promise<unknown>) {
-    setError(null);
-    try {
-      await fn();
-    } catch (e) {
-      setError(e);
-    }
-    onChanged();
-  }
   const move = (id: string, to: { parentId: string | null; position: number } | null) =>
     to && run(() => api("POST", `/api/v1/agenda-items/${id}/move`, { ...to, baseVersion: version }));
 

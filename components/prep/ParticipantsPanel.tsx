@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
 import { ErrorNote } from "@/components/ui/ErrorNote";
+import { useAction } from "@/components/ui/useAction";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import type { SnapshotJson } from "@/components/meetings/MeetingView";
 import { Field, inputClass, UserSelect } from "./fields";
@@ -24,20 +25,10 @@ export function ParticipantsPanel({ snapshot, users, editable, onChanged }: {
   const [userId, setUserId] = useState("");
   const [role, setRole] = useState<(typeof ROLES)[number]>("MEMBER");
   const [mayVote, setMayVote] = useState(true);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction(onChanged);
   const taken = new Set(snapshot.participants.map((p) => p.user.id));
   const version = snapshot.meeting.version;
 
-  async function run(fn: () => Promise<unknown>) {
-    setError(null);
-    try {
-      await fn();
-      onChanged();
-    } catch (e) {
-      setError(e);
-      onChanged();
-    }
-  }
 
   return (
     <section aria-labelledby="participants-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
