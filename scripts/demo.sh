@@ -2,7 +2,7 @@
 # README command 1: install, build, migrate, seed the demo data, and start the production server (port: $PORT, 3000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-npm ci
+bash scripts/install.sh
 npm run build
 npm run db:migrate
 npm run db:seed
