@@ -125,14 +125,25 @@ test("secretariat prepares, chair approves, secretariat publishes; a member's ta
 
 test("keyboard reordering and indent/outdent work without a pointer", async ({ browser }) => {
   const { page, context } = await signIn(browser, "secretariat@demo.gov.vn");
-  await page.goto("/meetings/demo-draft-meeting");
-  const before = await titles(page);
-  expect(before).toEqual(["Dự án Luật Giao dịch điện tử (sửa đổi)", "Đề nghị xây dựng Luật Dữ liệu"]);
+  // Its own meeting, so the test can run again on the same database.
+  const created = await context.request.post("/api/v1/meetings", {
+    data: { title: `Phiên họp bàn phím ${Date.now()}`, kind: "REGULAR", startsAt: "2027-03-01T01:00:00Z", endsAt: "2027-03-01T04:00:00Z" },
+  });
+  const { meeting } = await created.json();
+  for (const title of ["Dự án Luật Giao dịch điện tử (sửa đổi)", "Đề nghị xây dựng Luật Dữ liệu"]) {
+    expect((await context.request.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { data: { title, plannedMinutes: 45 } })).status()).toBe(201);
+  }
+  await page.goto(`/meetings/${meeting.id}`);
+  await expect.poll(() => titles(page)).toEqual(["Dự án Luật Giao dịch điện tử (sửa đổi)", "Đề nghị xây dựng Luật Dữ liệu"]);
   // dnd-kit keyboard sensor: Space picks up, ArrowUp moves, Space drops.
+  await expect(page.getByTestId("live-status")).toHaveText("Đang cập nhật trực tiếp"); // hydrated and joined
   const handle = page.getByRole("button", { name: "Kéo để sắp xếp: Đề nghị xây dựng Luật Dữ liệu" });
   await handle.focus();
   await page.keyboard.press("Space");
+  await expect(handle).toHaveAttribute("aria-pressed", "true"); // picked up
   await page.keyboard.press("ArrowUp");
+  // The keyboard sensor moves over the next row on an animation frame; drop after it has.
+  await expect(page.locator('[data-testid="agenda-item"]').first()).toHaveAttribute("style", /translate/);
   await page.keyboard.press("Space");
   await expect.poll(() => titles(page)).toEqual(["Đề nghị xây dựng Luật Dữ liệu", "Dự án Luật Giao dịch điện tử (sửa đổi)"]);
   await page.getByRole("button", { name: "Đưa vào làm nội dung con: Dự án Luật Giao dịch điện tử (sửa đổi)" }).click();
