@@ -3,7 +3,7 @@ import { expect, type Browser, type BrowserContext, type Page } from "@playwrigh
 export const PASSWORD = "demo-password";
 export const DEMO_MEETING_ID = "demo-cabinet-meeting";
 
-/** A fresh browser context (a separate tablet) signed in through the real login form. */
+/** A fresh browser context (a separate tablet) signed in through the real login form, in the given language (vi). */
 export async function signIn(browser: Browser, email: string, opts: { locale?: "vi" | "en"; viewport?: { width: number; height: number } } = {}) {
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1024, height: 768 } });
   const page = await context.newPage();
@@ -12,7 +12,9 @@ export async function signIn(browser: Browser, email: string, opts: { locale?: "
   await page.getByLabel(/Mật khẩu|Password/).fill(PASSWORD);
   await page.getByRole("button", { name: /Đăng nhập|Sign in/ }).click();
   await page.waitForURL("**/meetings");
-  if (opts.locale) await setLocale(context, opts.locale);
+  // The language is stored per user: set it every time, so no test depends on what an earlier one chose.
+  await setLocale(context, opts.locale ?? "vi");
+  await page.reload();
   return { context, page };
 }
 
