@@ -18,7 +18,6 @@ export function attachRealtime(httpServer: HttpServer): Server {
     serveClient: false,
     // Leave other upgrade requests (Next's dev HMR) alone instead of destroying them.
     destroyUpgrade: false,
-    connectionStateRecovery: undefined,
   });
 
   io.use(async (socket, next) => {

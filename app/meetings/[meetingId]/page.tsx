@@ -1,7 +1,5 @@
-import { notFound } from "next/navigation";
-import { pageActor } from "@/lib/auth/page";
+import { orNotFound, pageActor } from "@/lib/auth/page";
 import { getMeetingSnapshot } from "@/lib/meetings/queries";
-import { AppError } from "@/lib/errors";
 import { AppHeader } from "@/components/layout/AppHeader";
 import { MeetingView } from "@/components/meetings/MeetingView";
 
@@ -10,10 +8,7 @@ export const dynamic = "force-dynamic";
 export default async function MeetingPage({ params }: { params: Promise<{ meetingId: string }> }) {
   const actor = await pageActor();
   const { meetingId } = await params;
-  const snapshot = await getMeetingSnapshot(actor, meetingId).catch((e) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const snapshot = await orNotFound(getMeetingSnapshot(actor, meetingId));
   return (
     <>
       <AppHeader actor={actor} />

@@ -1,9 +1,7 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { pageActor } from "@/lib/auth/page";
+import { orNotFound, pageActor } from "@/lib/auth/page";
 import { getMeetingSnapshot } from "@/lib/meetings/queries";
-import { AppError } from "@/lib/errors";
 import { agendaPrintModel, type PrintDocument } from "@/lib/agenda/print";
 import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/config";
 import { PrintButton } from "@/components/agenda/PrintButton";
@@ -45,10 +43,7 @@ const NUMBER_WIDTH = ["min-w-8", "min-w-12", "min-w-16"];
 export default async function PrintAgendaPage({ params }: { params: Promise<{ meetingId: string }> }) {
   const actor = await pageActor();
   const { meetingId } = await params;
-  const snapshot = await getMeetingSnapshot(actor, meetingId).catch((e) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const snapshot = await orNotFound(getMeetingSnapshot(actor, meetingId));
   const requested = await getLocale();
   const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
   const model = await agendaPrintModel(snapshot, locale);
