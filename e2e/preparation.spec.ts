@@ -180,3 +180,18 @@ for (const viewport of [{ width: 1024, height: 768 }, { width: 768, height: 1024
     });
   }
 }
+
+test("a member prints the agenda: a print page and a PDF, in their language", async ({ browser }) => {
+  const { page, context } = await signIn(browser, "member4@demo.gov.vn", { viewport: { width: 768, height: 1024 } });
+  await page.goto("/meetings/demo-cabinet-meeting");
+  await page.getByRole("link", { name: "In chương trình" }).click();
+  await page.waitForURL("**/meetings/demo-cabinet-meeting/print");
+  await expect(page.getByText("Khai mạc, thông qua chương trình phiên họp")).toBeVisible();
+  await shot(page, "print-agenda-vi-768x1024");
+  const pdf = await context.request.get("/api/v1/meetings/demo-cabinet-meeting/agenda.pdf");
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  expect((await context.request.get("/api/v1/meetings/demo-draft-meeting/agenda.pdf")).status()).toBe(404);
+  await context.close();
+});
