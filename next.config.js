@@ -1,18 +1,17 @@
 // Next.js config: security headers for every response, next-intl, native/server-only packages kept external.
+// Pages get their Content-Security-Policy (with a per-request nonce) from proxy.ts; everything else gets a static one.
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const dev = process.env.NODE_ENV !== "production";
 
-const csp = [
+// API answers and files: no inline script at all (pages: lib/http/csp.ts).
+const apiCsp = [
   "default-src 'self'",
-  // Next's inline bootstrap scripts need 'unsafe-inline' (no nonce plumbing yet); dev's React refresh needs eval.
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+  "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self' ws: wss:",
-  "worker-src 'self' blob:",
+  "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
@@ -25,10 +24,10 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pdfjs-dist"],
   async headers() {
     return [
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiCsp }] },
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: csp },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "same-origin" },
           { key: "X-Content-Type-Options", value: "nosniff" },

@@ -2,23 +2,42 @@
 import { createServer } from "node:http";
 import next from "next";
 import { ensureAuthSecret } from "./lib/auth/secret.ts";
+import { forgetUntrustedForwarding } from "./lib/http/forwarding.ts";
+import { publicUrl } from "./lib/http/origin.ts";
+import { decodablePath, refuseUndecodable } from "./lib/http/undecodable.ts";
 import { attachRealtime } from "./lib/realtime/server.ts";
+import { armAllVoteTimers } from "./lib/votes/timer.ts";
+import "./lib/votes/commands.ts"; // registers the closer the vote timers call
 
 const dev = process.env.NODE_ENV !== "production";
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
-process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
+// next-auth's links and redirects: the configured public URL, else the host each request came in on (a tablet that
+// reaches the server by its LAN address stays on it). The request hook below makes that host trustworthy.
+const configuredUrl = publicUrl();
+if (configuredUrl) process.env.NEXTAUTH_URL = configuredUrl;
+else process.env.AUTH_TRUST_HOST = "1";
 ensureAuthSecret();
 
-const httpServer = createServer();
+// Sized for a room of 2,000 tablets that reconnect or re-fetch at the same moment: a listen backlog that holds them
+// all (Node's default is 511; the kernel caps it at net.core.somaxconn), and idle keep-alive connections kept for a
+// minute instead of 5 s, so a burst of fetches reuses them instead of opening thousands of new ones.
+const LISTEN_BACKLOG = 4096;
+const httpServer = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 });
 const app = next({ dev, hostname, port, httpServer });
 await app.prepare();
 const handle = app.getRequestHandler();
-httpServer.on("request", (req, res) => void handle(req, res));
+httpServer.on("request", (req, res) => {
+  forgetUntrustedForwarding(req.headers);
+  if (!decodablePath(req.url ?? "/")) return refuseUndecodable(req, res);
+  void handle(req, res);
+});
 attachRealtime(httpServer);
 
-httpServer.listen(port, hostname, () => {
+httpServer.listen(port, hostname, LISTEN_BACKLOG, () => {
   console.log(`OpenCabinet ready on http://localhost:${port} (${dev ? "development" : "production"})`);
+  // Votes with a countdown close on time after a restart too: their deadlines are stored, the timers re-armed here.
+  armAllVoteTimers().catch((e) => console.error("vote timers", e instanceof Error ? e.message : e));
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

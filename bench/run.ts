@@ -1,301 +1,341 @@
-// `npm run bench`: measures the product promises on this machine and writes bench/RESULTS.md.
-//   1. realtime: an agenda rename reaches every tablet in the meeting room (real HTTP + socket.io server, real clients
-//      with signed session cookies, real commands: policy, version bump, stored event, audit, emit after commit);
-//   2. getMeetingSnapshot for a large meeting (60 agenda items on 3 levels, 40 papers);
-//   3. the printable agenda PDF for that meeting;
-//   4. memory (RSS).
-// Everything runs on 127.0.0.1 against a fresh temporary SQLite database under data/bench/, removed at the end.
-// Loops are bounded; each wait has a timeout; the process exits by itself.
+// `npm run bench`: what a deployment can expect on this machine, written to bench/RESULTS.md.
+//   1. A meeting room of N = 100, 500, 1,000, 2,000 simulated tablets (bench/clients.ts, real socket.io clients,
+//      each running the shipped client logic: lib/realtime/sync.ts), connected to the production server (server.ts,
+//      its own process). The secretariat renames an agenda item through the HTTP API; measured: the time from the
+//      write until every tablet's state shows it (p50/p99/max), for single changes and for a burst of 30 changes
+//      300 ms apart; failed requests; server memory per connected tablet. The same N tablets then take the same
+//      payload from a bare socket.io server (bench/bare-server.ts): the baseline.
+//   2. The client before events carried the change (every event → full snapshot GET + POST /seen), at small N.
+//   3. HTTP load (autocannon, 50 concurrent users with their own sessions): the meeting page, the snapshot API, and
+//      the snapshot API answered 304.
+//   4. In process: the snapshot read of a 60-item meeting, and its agenda PDF.
+// Everything runs on 127.0.0.1 against a fresh SQLite database under data/bench/, removed at the end. Every wait has
+// a timeout; a watchdog ends the run after 15 minutes; child processes are killed by id.
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { io as connect, type Socket } from "socket.io-client";
-import { encode } from "next-auth/jwt";
+import type { ChildProcess } from "node:child_process";
+import { ClientProcess, cpuMsOf, freePort, root, rssOf, startApp, startBare, stop } from "./processes.ts";
+import { load, type LoadResult } from "./http-load.ts";
+import { summarize, type Summary } from "./stats.ts";
+import { writeResults, type RoomResult } from "./report.ts";
+import { gotoItem, speakBurst, type LiveReport } from "./live.ts";
+import type { Behaviour } from "./tablet.ts";
+import type { Collected } from "./ipc.ts";
 
-const CLIENTS = 10;
-const RENAMES = 200;
-const RENAME_WARMUP = 10;
-const RENAME_TIMEOUT_MS = 5_000;
-const SNAPSHOT_RUNS = 300;
-const SNAPSHOT_WARMUP = 20;
-const PDF_RUNS = 30;
-const PDF_WARMUP = 3;
+const SIZES = (process.env.BENCH_SIZES ?? "100,500,1000,2000").split(",").filter(Boolean).map(Number);
+/** The client before this one re-fetched on every event: measured where it still finishes in bounded time. */
+const BEFORE_SIZES = (process.env.BENCH_BEFORE_SIZES ?? "100,500").split(",").filter(Boolean).map(Number);
+/** The chair moving the current item (issue 8): the same room sizes unless told. */
+const LIVE_SIZES = (process.env.BENCH_LIVE_SIZES ?? process.env.BENCH_SIZES ?? "100,500,1000").split(",").filter(Boolean).map(Number);
+const SPEAKERS = Number(process.env.BENCH_SPEAKERS ?? 100);
+const ROOM_PARTICIPANTS = 200; // a large plenary; tablets beyond that are further devices of the same people
+const TABLETS_PER_PROCESS = 1000;
+const SINGLE_CHANGES = 5;
+const BURST = 30;
+const BURST_GAP_MS = 300;
+const APPLY_TIMEOUT_MS = 30_000;
+const HTTP_USERS = 50;
+const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
+const WATCHDOG_MS = 15 * 60_000;
 
-const root = path.resolve(import.meta.dirname, "..");
-process.chdir(root); // fonts, messages and the Prisma CLI are found relative to the project
-const benchDir = path.join(root, "data", "bench");
-const dbFile = path.join(benchDir, `bench-${process.pid}.db`);
-const storageDir = path.join(benchDir, `storage-${process.pid}`);
+process.chdir(root);
+const benchDir = path.join(root, "data", "bench", `run-${process.pid}`);
+const now = () => performance.timeOrigin + performance.now();
+const children: ChildProcess[] = [];
+const clientProcs: ClientProcess[] = [];
 
-// The environment must be in place before lib/db (or anything importing it) is loaded: dynamic imports below.
-process.env.DATABASE_URL = `file:${dbFile}`;
-process.env.STORAGE_DIR = storageDir;
-process.env.NEXTAUTH_SECRET = crypto.randomBytes(32).toString("base64url");
-delete process.env.NEXTAUTH_URL; // plain http cookie name on 127.0.0.1
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: `file:${path.join(benchDir, "bench.db")}`,
+  STORAGE_DIR: path.join(benchDir, "storage"),
+  NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+};
+// The server follows the host each request came in on (127.0.0.1:port), not a configured public URL.
+delete env.PUBLIC_URL;
+delete env.NEXTAUTH_URL;
+Object.assign(process.env, env); // lib/db and the session signing below read them
 
-const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-const rssStart = process.memoryUsage().rss;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-function stats(samples: number[]) {
-  const s = [...samples].sort((a, b) => a - b);
-  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), max: s.at(-1) ?? Number.NaN };
-}
-const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "–");
-
-function withTimeout<T>(p: Promise<T>, timeoutMs: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    p.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), timeoutMs))),
-  ]);
-}
-
-function cleanupFiles() {
-  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}-journal`]) fs.rmSync(f, { force: true });
-  fs.rmSync(storageDir, { recursive: true, force: true });
-  try {
-    fs.rmdirSync(benchDir); // only when nothing else is in it
-  } catch {
-    /* other runs' files, or not empty */
+/** Next's production build, made when missing or older than the sources (a build takes minutes of CPU). */
+function ensureBuild() {
+  const builtAt = fs.existsSync(".next/BUILD_ID") ? fs.statSync(".next/BUILD_ID").mtimeMs : 0;
+  const newest = (dir: string): number => {
+    if (!fs.existsSync(dir)) return 0;
+    const st = fs.statSync(dir);
+    if (!st.isDirectory()) return st.mtimeMs;
+    return fs.readdirSync(dir).filter((f) => f !== "generated" && f !== "node_modules").reduce((m, f) => Math.max(m, newest(path.join(dir, f))), 0);
+  };
+  if (["app", "components", "lib", "messages", "next.config.js", "package-lock.json"].some((p) => newest(p) > builtAt)) {
+    console.log("[bench] building (npm run build) …");
+    execFileSync("npm", ["run", "build"], { stdio: "inherit" });
   }
+}
+
+async function write(url: string, cookie: string, itemId: string, title: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${url}/api/v1/agenda-items/${itemId}`, {
+      method: "PATCH",
+      headers: { cookie, origin: url, "content-type": "application/json" },
+      body: JSON.stringify({ title }),
+    });
+    await res.arrayBuffer();
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+async function bareEmit(url: string, name: string, payload: unknown): Promise<boolean> {
+  try {
+    const res = await fetch(`${url}/emit`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name, payload }) });
+    return res.status === 204;
+  } catch {
+    return false;
+  }
+}
+
+interface Target {
+  /** The process whose memory and CPU are measured. */
+  pid: number | undefined;
+  /** Where the tablets' sockets connect. */
+  socketUrl: string;
+  /** Makes change k (title) happen; true when the write succeeded. */
+  change: (title: string, k: number) => Promise<boolean>;
+}
+
+/**
+ * `key`: what each change shows as — "title" (a rename; changes are titles), or "current" (the chair moves the
+ * current item; changes are the item ids in `ids`, one per change, all distinct).
+ */
+async function room(label: string, behaviour: Behaviour, n: number, app: string, target: Target, data: { meetingId: string; itemId: string; cookies: string[] }, key: "title" | "current" = "title", ids: string[] = []): Promise<RoomResult & { captured: Collected["captured"] }> {
+  const name = (title: string, k: number) => (key === "current" ? ids[k] : title);
+  // One process up to 1,000 tablets, then at least two, so the tablets' side is not what is measured.
+  const count = n >= TABLETS_PER_PROCESS ? Math.max(2, Math.ceil(n / TABLETS_PER_PROCESS)) : 1;
+  const ps = await Promise.all(Array.from({ length: count }, () => ClientProcess.start()));
+  clientProcs.push(...ps);
+  const loaded = await Promise.all(
+    ps.map((p, i) =>
+      p.ask({
+        type: "load", url: app, socketUrl: target.socketUrl, meetingId: data.meetingId, itemId: data.itemId, behaviour,
+        cookies: data.cookies.slice(0, n).filter((_, j) => j % count === i), concurrency: 8,
+      }, "loaded", 300_000),
+    ),
+  );
+  await new Promise((r) => setTimeout(r, 500));
+  // Memory per connected tablet: the sockets only (the page loads above grow the heap for other reasons).
+  const rssBefore = rssOf(target.pid);
+  const t0 = now();
+  const opened = await Promise.all(ps.map((p) => p.ask({ type: "connect", concurrency: 16 }, "connected", 300_000)));
+  const openMs = now() - t0;
+  await new Promise((r) => setTimeout(r, 500));
+  const rssAfter = rssOf(target.pid);
+  const ok = opened.reduce((s, o) => s + o.opened, 0);
+
+  const phase = async (titles: string[], gapMs: number) => {
+    await Promise.all(ps.map((p) => p.ask({ type: "watch", titles, key }, "watching", 10_000)));
+    const cpu0 = cpuMsOf(target.pid);
+    const start = now();
+    const writeTimes: number[] = [];
+    const writeLatencies: number[] = [];
+    let writeFailures = 0;
+    await Promise.all(
+      titles.map(async (title, k) => {
+        const due = start + k * gapMs - now();
+        if (due > 0) await new Promise((r) => setTimeout(r, due));
+        writeTimes[k] = now();
+        if (!(await target.change(title, k))) writeFailures++;
+        writeLatencies.push(now() - writeTimes[k]);
+      }),
+    );
+    const results = await Promise.all(ps.map((p) => p.ask({ type: "collect", writeTimes, timeoutMs: APPLY_TIMEOUT_MS }, "collected", APPLY_TIMEOUT_MS + 30_000)));
+    return {
+      latencies: results.flatMap((r) => r.latencies),
+      arrivals: results.flatMap((r) => r.arrivals),
+      missing: results.reduce((s, r) => s + r.missing, 0),
+      failed: writeFailures + results.reduce((s, r) => s + r.failed, 0),
+      errors: results.flatMap((r) => r.errors),
+      captured: results.find((r) => r.captured)?.captured ?? null,
+      serverCpuMs: cpuMsOf(target.pid) - cpu0,
+      clientCpuMs: results.reduce((s, r) => s + r.cpuMs, 0),
+      writeLatencies,
+    };
+  };
+
+  const singles: number[] = [];
+  const singleArrivals: number[] = [];
+  const writes: number[] = [];
+  let singleMissing = 0;
+  let failed = [...loaded, ...opened].reduce((s, o) => s + o.refused, 0);
+  const errors = [...loaded, ...opened].flatMap((o) => o.errors);
+  let captured: Collected["captured"] = null;
+  const singleChanges = behaviour === "refetch" ? 2 : SINGLE_CHANGES; // the old client is slow: fewer, same burst
+  // One change first, not counted: the first event after the tablets joined runs code paths cold on both sides.
+  await phase([name(`Khai mạc (${label}, N = ${n}, khởi động)`, 0)], 0);
+  for (let i = 0; i < singleChanges; i++) {
+    const r = await phase([name(`Khai mạc (${label}, N = ${n}, lần ${i + 1})`, 1 + i)], 0);
+    singleArrivals.push(...r.arrivals);
+    singles.push(...r.latencies);
+    writes.push(...r.writeLatencies);
+    singleMissing += r.missing;
+    failed += r.failed;
+    errors.push(...r.errors);
+    captured ??= r.captured;
+    await new Promise((res) => setTimeout(res, 300));
+  }
+  const burst = await phase(Array.from({ length: BURST }, (_, k) => name(`Khai mạc (${label}, N = ${n}, đợt ${k + 1}/${BURST})`, 1 + singleChanges + k)), BURST_GAP_MS);
+  failed += burst.failed;
+  errors.push(...burst.errors);
+  await Promise.all(ps.map((p) => p.close()));
+  clientProcs.splice(0, clientProcs.length);
+  const single: Summary = summarize(singles);
+  console.log(`[bench] ${label} N=${n}: opened ${ok}/${n} in ${(openMs / 1000).toFixed(1)} s; one change p50/p99/max ${single.p50.toFixed(0)}/${single.p99.toFixed(0)}/${single.max.toFixed(0)} ms; burst ${summarize(burst.latencies).p99.toFixed(0)} ms p99; failed ${failed}; not applied ${singleMissing + burst.missing}`);
+  return {
+    label, behaviour, n, processes: count, opened: ok, openMs,
+    rssPerClient: (rssAfter - rssBefore) / Math.max(1, ok),
+    single, arrival: summarize(singleArrivals), write: summarize(writes), rssWith: rssAfter, singleMissing, burst: summarize(burst.latencies), burstMissing: burst.missing,
+    burstServerCpuMs: burst.serverCpuMs, burstClientCpuPerApplyUs: (burst.clientCpuMs * 1000) / Math.max(1, burst.latencies.length), failed, errors: [...new Set(errors)].slice(0, 5), captured,
+  };
 }
 
 async function main() {
   fs.mkdirSync(benchDir, { recursive: true });
-  console.log(`[bench] migrating ${path.relative(root, dbFile)} …`);
-  execFileSync("bash", ["scripts/prisma.sh", "migrate", "deploy"], { cwd: root, env: { ...process.env }, stdio: "pipe" });
-
+  const loadStart = os.loadavg();
+  ensureBuild();
+  console.log(`[bench] database ${path.relative(root, benchDir)} …`);
+  execFileSync("bash", ["scripts/prisma.sh", "migrate", "deploy"], { env, stdio: "pipe" });
   const { db } = await import("../lib/db/index.ts");
-  const { attachRealtime } = await import("../lib/realtime/server.ts");
-  const { setRealtimeServer } = await import("../lib/realtime/publish.ts");
-  const { createMeeting } = await import("../lib/meetings/commands.ts");
-  const { createAgendaItem, updateAgendaItem } = await import("../lib/agenda/commands.ts");
-  const { getMeetingSnapshot } = await import("../lib/meetings/queries.ts");
+  const { closeReader } = await import("../lib/db/read.ts");
+  const { makeBenchData, makeLargeMeeting } = await import("./setup.ts");
+  const { readMeetingSnapshot } = await import("../lib/meetings/snapshot.ts");
   const { agendaPdf } = await import("../lib/agenda/print.ts");
-  type Actor = import("../lib/policy/index.ts").Actor;
+  const maxN = Math.max(...SIZES, ...BEFORE_SIZES);
+  const data = await makeBenchData({ tablets: Math.max(maxN, SPEAKERS + 1), roomParticipants: ROOM_PARTICIPANTS, httpUsers: HTTP_USERS });
+  // The chair's walk through the agenda needs one distinct item per change (the room's 30, and a few more).
+  const { createAgendaItem } = await import("../lib/agenda/commands.ts");
+  const liveItems = (await db.agendaItem.findMany({ where: { meetingId: data.room.id }, orderBy: { createdAt: "asc" }, select: { id: true } })).map((i) => i.id);
+  while (liveItems.length < 2 + SINGLE_CHANGES + BURST) liveItems.push((await createAgendaItem(data.sec, data.room.id, { title: `Nội dung bổ sung ${liveItems.length + 1}`, plannedMinutes: 5 })).result.id);
+  // Start from an item that is not in the walk, so the first change is a change.
+  const walk = liveItems.slice(1);
 
-  const sockets: Socket[] = [];
-  const httpServer = http.createServer();
-  const io = attachRealtime(httpServer);
+  // ---- in process: the snapshot read of a large meeting, and its agenda PDF -------------------------------------
+  const large = await makeLargeMeeting(data.sec, 30);
+  const timeIt = async (runs: number, f: () => Promise<unknown>) => {
+    for (let i = 0; i < Math.ceil(runs / 10); i++) await f();
+    const out: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      await f();
+      out.push(performance.now() - t);
+    }
+    return summarize(out);
+  };
+  const inProcess = {
+    items: large.items,
+    snapshotMember: await timeIt(300, () => readMeetingSnapshot(large.member, large.id)),
+    snapshotStaff: await timeIt(300, () => readMeetingSnapshot(data.sec, large.id)),
+    pdf: await timeIt(10, async () => agendaPdf((await readMeetingSnapshot(data.sec, large.id)).snapshot!, "vi")),
+  };
+  closeReader();
+  await db.$disconnect();
+
+  // ---- the servers ------------------------------------------------------------------------------------------------
+  const appPort = await freePort();
+  const app = `http://127.0.0.1:${appPort}`;
+  const appProc = await startApp(env, appPort);
+  children.push(appProc);
+  const barePort = await freePort();
+  const bare = `http://127.0.0.1:${barePort}`;
+  const bareProc = await startBare(barePort);
+  children.push(bareProc);
+  console.log(`[bench] app on ${app} (pid ${appProc.pid}), bare socket.io on ${bare} (pid ${bareProc.pid})`);
+
+  const roomData = { meetingId: data.room.id, itemId: data.room.itemId, cookies: data.tabletCookies };
+  const appTarget: Target = { pid: appProc.pid, socketUrl: app, change: (title) => write(app, data.secCookie, data.room.itemId, title) };
+  const results: RoomResult[] = [];
+  const baselines: RoomResult[] = [];
+  let template: Collected["captured"] = null;
+  for (const n of SIZES) {
+    const ours = await room("sync", "sync", n, app, appTarget, roomData);
+    template ??= ours.captured;
+    results.push(ours);
+    if (!template) throw new Error("no agenda event was captured: the bare baseline needs its payload");
+    const shape = template.payload as { items: { title: string }[] } & Record<string, unknown>;
+    const bareTarget: Target = {
+      pid: bareProc.pid,
+      socketUrl: bare,
+      change: (title, k) => bareEmit(bare, template!.name, { ...shape, version: shape.version as number + k + 1, items: [{ ...shape.items[0], title }] }),
+    };
+    baselines.push(await room("bare", "bare", n, app, bareTarget, roomData));
+  }
+  const before: RoomResult[] = [];
+  for (const n of BEFORE_SIZES) before.push(await room("refetch", "refetch", n, app, appTarget, roomData));
+
+  // ---- the running meeting: the chair moves the current item; 100 members ask to speak ---------------------------
+  const chairCookie = data.tabletCookies[0]; // the room's first member chairs it
+  const live: LiveReport = { current: [], currentBare: [], speak: null };
+  const liveTarget: Target = { pid: appProc.pid, socketUrl: app, change: (itemId) => gotoItem(app, chairCookie, data.room.id, itemId) };
+  for (const n of LIVE_SIZES) {
+    const ours = await room("current", "sync", n, app, liveTarget, roomData, "current", walk);
+    live.current.push(ours);
+    const t = ours.captured;
+    if (!t) throw new Error("no live.changed event was captured: the bare baseline needs its payload");
+    const shape = t.payload as { version: number; live: Record<string, unknown> } & Record<string, unknown>;
+    const bareTarget: Target = {
+      pid: bareProc.pid,
+      socketUrl: bare,
+      change: (itemId, k) => bareEmit(bare, t.name, { ...shape, version: shape.version + 1000 + k, live: { ...shape.live, currentItemId: itemId } }),
+    };
+    live.currentBare.push(await room("current-bare", "bare", n, app, bareTarget, roomData, "current", walk));
+  }
+  if (SPEAKERS > 0) {
+    live.speak = await speakBurst(app, chairCookie, data.room.id, data.tabletCookies.slice(1, 1 + Math.min(SPEAKERS, ROOM_PARTICIPANTS - 1)));
+    const s = live.speak;
+    console.log(`[bench] ${s.members} ask to speak within ${s.spreadMs} ms: answers p99 ${s.answer.p99.toFixed(0)} ms; queued ${s.queued} from ${s.distinct}; once ${s.once}; in order ${s.inOrder}; failed ${s.failed}`);
+  }
+
+  // ---- HTTP load ----------------------------------------------------------------------------------------------------
+  const snapshotUrl = `${app}/api/v1/meetings/${data.cabinet.id}`;
+  const etags = await Promise.all(data.userCookies.map(async (cookie) => (await fetch(snapshotUrl, { headers: { cookie } })).headers.get("etag") ?? ""));
+  const runLoad = async (name: string, url: string, expect: number, headers?: Record<string, string>[]): Promise<[string, LoadResult]> => {
+    // Warm-up: a route's first answer loads its code; 50 cold requests at once would pile up behind it.
+    for (const cookie of data.userCookies.slice(0, 5)) await (await fetch(url, { headers: { cookie } })).arrayBuffer();
+    await load({ url, seconds: 2, cookies: data.userCookies, headers, expect });
+    const r = await load({ url, seconds: HTTP_SECONDS, cookies: data.userCookies, headers, expect });
+    console.log(`[bench] ${name}: ${r.perSecond.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, failed ${r.failed}`);
+    return [name, r];
+  };
+  const http = [
+    await runLoad("meeting page", `${app}/meetings/${data.cabinet.id}`, 200),
+    await runLoad("snapshot API (200, full body)", snapshotUrl, 200),
+    await runLoad("snapshot API (304, If-None-Match)", snapshotUrl, 304, etags.map((e) => ({ "if-none-match": e }))),
+  ];
+
+  writeResults({
+    results, baselines, before, http, inProcess, loadStart, loadEnd: os.loadavg(), live,
+    setup: { roomParticipants: data.room.participants, cabinet: data.cabinet, httpUsers: HTTP_USERS, httpSeconds: HTTP_SECONDS, singleChanges: SINGLE_CHANGES, burst: BURST, burstGapMs: BURST_GAP_MS, applyTimeoutMs: APPLY_TIMEOUT_MS },
+  });
+  const failed = [...results, ...baselines, ...live.current, ...live.currentBare].some((r) => r.failed > 0 || r.singleMissing + r.burstMissing > 0)
+    || (live.speak !== null && !(live.speak.once && live.speak.inOrder && live.speak.failed === 0));
+  return failed ? 1 : 0;
+}
+
+const watchdog = setTimeout(() => {
+  console.error(`[bench] still running after ${WATCHDOG_MS / 60_000} minutes: stopping`);
+  cleanup();
+  process.exit(1);
+}, WATCHDOG_MS);
+
+function cleanup() {
+  for (const p of clientProcs) stop(p.child);
+  for (const c of children) stop(c);
+  fs.rmSync(benchDir, { recursive: true, force: true });
   try {
-    await new Promise<void>((r) => httpServer.listen(0, "127.0.0.1", r));
-    const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
-
-    // ---- people and meetings ------------------------------------------------------------------------------------
-    const mkUser = async (role: "SECRETARIAT" | "MEMBER", name: string): Promise<Actor> => {
-      const u = await db.user.create({ data: { email: `${crypto.randomUUID()}@bench.gov.vn`, name, role, passwordHash: "x" } });
-      return { id: u.id, role: u.role, name: u.name, email: u.email, locale: u.locale };
-    };
-    const sec = await mkUser("SECRETARIAT", "Thư ký Văn phòng Chính phủ");
-    const members: Actor[] = [];
-    for (let i = 1; i <= CLIENTS; i++) members.push(await mkUser("MEMBER", `Thành viên Chính phủ ${i}`));
-    const start = new Date(Date.UTC(2026, 10, 10, 1, 0)); // 08:00 in Hanoi
-    const newMeeting = async (title: string) => {
-      const m = await createMeeting(sec, { title, kind: "REGULAR", location: "Phòng họp số 1, Trụ sở Chính phủ", startsAt: start, endsAt: new Date(start.getTime() + 4 * 3_600_000), chairId: members[0].id, approverId: null });
-      await db.participant.createMany({ data: members.slice(1).map((u) => ({ meetingId: m.id, userId: u.id, role: "MEMBER" as const })) });
-      await db.meeting.update({ where: { id: m.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });
-      return m.id;
-    };
-    const rssAfterSetup = process.memoryUsage().rss;
-
-    // ---- 1. realtime rename latency -----------------------------------------------------------------------------
-    const liveId = await newMeeting("Phiên họp Chính phủ thường kỳ – đo độ trễ");
-    const { result: item, version: v0 } = await createAgendaItem(sec, liveId, { title: "Khai mạc", plannedMinutes: 10 });
-    /** version → arrival times (performance.now()) at the clients, and who waits for all of them. */
-    const arrivals = new Map<number, number[]>();
-    const waiters = new Map<number, () => void>();
-    const onEvent = (p: { itemId?: string; version: number }) => {
-      if (p.itemId !== item.id) return;
-      const list = arrivals.get(p.version) ?? [];
-      list.push(performance.now());
-      arrivals.set(p.version, list);
-      if (list.length === CLIENTS) waiters.get(p.version)?.();
-    };
-    for (const u of members) {
-      const token = await encode({ token: { sub: u.id, name: u.name, email: u.email }, secret: process.env.NEXTAUTH_SECRET! });
-      const s = connect(url, { transports: ["websocket"], extraHeaders: { cookie: `next-auth.session-token=${token}` }, reconnection: false, forceNew: true });
-      sockets.push(s);
-      await withTimeout(new Promise<void>((resolve, reject) => { s.once("connect", () => resolve()); s.once("connect_error", reject); }), 5_000, "socket connect");
-      const ack = await withTimeout(new Promise<{ ok: boolean }>((r) => s.emit("meeting:join", { meetingId: liveId, version: v0 }, r)), 5_000, "meeting:join");
-      if (!ack.ok) throw new Error(`join refused: ${JSON.stringify(ack)}`);
-      s.on("agenda.changed", onEvent);
-    }
-
-    const endToEnd: number[] = [];
-    const firstClient: number[] = [];
-    const commit: number[] = [];
-    let lost = 0;
-    let version = v0;
-    for (let i = 0; i < RENAME_WARMUP + RENAMES; i++) {
-      const expected = version + 1;
-      const all = new Promise<void>((resolve) => waiters.set(expected, resolve));
-      const t0 = performance.now();
-      const res = await updateAgendaItem(sec, item.id, { title: `Khai mạc, thông qua chương trình (lần ${i + 1})` });
-      const tCommit = performance.now();
-      if (res.version !== expected) throw new Error(`unexpected version ${res.version}, wanted ${expected}`);
-      version = res.version;
-      try {
-        await withTimeout(all, RENAME_TIMEOUT_MS, `rename ${i + 1} at all clients`);
-        if (i >= RENAME_WARMUP) {
-          const times = arrivals.get(expected)!;
-          endToEnd.push(Math.max(...times) - t0);
-          firstClient.push(Math.min(...times) - t0);
-          commit.push(tCommit - t0);
-        }
-      } catch {
-        if (i >= RENAME_WARMUP) lost++;
-      }
-      waiters.delete(expected);
-      arrivals.delete(expected);
-    }
-    for (const s of sockets) s.disconnect();
-
-    // ---- 2. snapshot of a large meeting -------------------------------------------------------------------------
-    const bigId = await newMeeting("Phiên họp chuyên đề – 60 nội dung, 40 tài liệu");
-    const itemIds: string[] = [];
-    for (let a = 1; a <= 6; a++) {
-      const top = (await createAgendaItem(sec, bigId, { title: `Nội dung ${a}: dự thảo Nghị quyết về Chính phủ điện tử`, plannedMinutes: 10, presenterId: members[a % CLIENTS].id, description: "Bộ Thông tin và Truyền thông trình; các thành viên Chính phủ cho ý kiến." })).result.id;
-      itemIds.push(top);
-      for (let b = 1; b <= 3; b++) {
-        const mid = (await createAgendaItem(sec, bigId, { title: `Nội dung ${a}.${b}: báo cáo thẩm tra`, plannedMinutes: 5, parentId: top, presenterId: members[b].id })).result.id;
-        itemIds.push(mid);
-        for (let c = 1; c <= 2; c++) {
-          itemIds.push((await createAgendaItem(sec, bigId, { title: `Nội dung ${a}.${b}.${c}: ý kiến của các Bộ, ngành`, plannedMinutes: 3, parentId: mid })).result.id);
-        }
-      }
-    }
-    for (let d = 0; d < 40; d++) {
-      const restricted = d % 8 === 7;
-      await db.document.create({
-        data: {
-          meetingId: bigId,
-          agendaItemId: d % 10 === 9 ? null : itemIds[(d * 7) % itemIds.length],
-          title: `Tài liệu ${d + 1}: tờ trình, dự thảo và báo cáo đánh giá tác động`,
-          confidentiality: d % 5 === 4 ? "CONFIDENTIAL" : "NORMAL",
-          restricted,
-          versions: { create: { number: 1, fileHash: crypto.createHash("sha256").update(`doc-${d}`).digest("hex"), fileName: `tai-lieu-${d + 1}.pdf`, size: 250_000 + d * 1000, pageCount: 3 + (d % 30), uploadedById: sec.id } },
-          ...(restricted ? { access: { create: [{ userId: members[1].id }] } } : {}),
-        },
-      });
-    }
-    const counts = { items: await db.agendaItem.count({ where: { meetingId: bigId } }), documents: await db.document.count({ where: { meetingId: bigId } }) };
-
-    const timeSnapshot = async (actor: Actor) => {
-      const out: number[] = [];
-      let docs = 0;
-      for (let i = 0; i < SNAPSHOT_WARMUP + SNAPSHOT_RUNS; i++) {
-        const t0 = performance.now();
-        const snap = await getMeetingSnapshot(actor, bigId);
-        if (i >= SNAPSHOT_WARMUP) out.push(performance.now() - t0);
-        docs = snap.meetingDocuments.length + (function count(nodes: typeof snap.agenda): number {
-          return nodes.reduce((n, x) => n + x.documents.length + count(x.children), 0);
-        })(snap.agenda);
-      }
-      return { ...stats(out), docs };
-    };
-    const snapMember = await timeSnapshot(members[2]);
-    const snapStaff = await timeSnapshot(sec);
-
-    // ---- 3. the printable agenda PDF of that meeting ------------------------------------------------------------
-    const snapshot = await getMeetingSnapshot(sec, bigId);
-    const pdfTimes: number[] = [];
-    let pdfBytes = 0;
-    for (let i = 0; i < PDF_WARMUP + PDF_RUNS; i++) {
-      const t0 = performance.now();
-      const bytes = await agendaPdf(snapshot, "vi");
-      if (i >= PDF_WARMUP) pdfTimes.push(performance.now() - t0);
-      pdfBytes = bytes.length;
-    }
-    const pdf = stats(pdfTimes);
-
-    // ---- report ---------------------------------------------------------------------------------------------------
-    global.gc?.();
-    const mem = process.memoryUsage();
-    const e2e = stats(endToEnd);
-    const first = stats(firstClient);
-    const com = stats(commit);
-    const cpus = os.cpus();
-    let nproc = String(os.availableParallelism());
-    try {
-      nproc = execFileSync("nproc", { encoding: "utf8" }).trim();
-    } catch {
-      /* not on this system: the Node count stands */
-    }
-    const machine = `${nproc} CPUs (nproc) · ${cpus[0]?.model?.trim() ?? "unknown CPU"} · ${mb(os.totalmem())} MB RAM · ${os.type()} ${os.release()} ${os.arch()}`;
-    const rows: [string, string, string, string, string, string][] = [
-      ["realtime rename → all 10 clients (end to end)", String(e2e.n), ms(e2e.p50), ms(e2e.p95), ms(e2e.max), "p95 < 1000 ms"],
-      ["realtime rename → first client", String(first.n), ms(first.p50), ms(first.p95), ms(first.max), ""],
-      ["  of which: the write (transaction, event, audit)", String(com.n), ms(com.p50), ms(com.p95), ms(com.max), ""],
-      [`getMeetingSnapshot, member (${snapMember.docs} papers visible)`, String(snapMember.n), ms(snapMember.p50), ms(snapMember.p95), ms(snapMember.max), ""],
-      [`getMeetingSnapshot, secretariat (${snapStaff.docs} papers)`, String(snapStaff.n), ms(snapStaff.p50), ms(snapStaff.p95), ms(snapStaff.max), ""],
-      [`agenda PDF, ${counts.items} items (${Math.round(pdfBytes / 1024)} KB)`, String(pdf.n), ms(pdf.p50), ms(pdf.p95), ms(pdf.max), ""],
-    ];
-    const table = [
-      "| measurement | n | p50 ms | p95 ms | max ms | goal |",
-      "| --- | ---: | ---: | ---: | ---: | --- |",
-      ...rows.map((r) => `| ${r.join(" | ")} |`),
-    ].join("\n");
-    const memTable = [
-      "| memory | RSS MB | heap used MB |",
-      "| --- | ---: | ---: |",
-      `| at start (before loading the app) | ${mb(rssStart)} | – |`,
-      `| after setup (app loaded, database migrated, server listening) | ${mb(rssAfterSetup)} | – |`,
-      `| after all benchmarks | ${mb(mem.rss)} | ${mb(mem.heapUsed)} |`,
-    ].join("\n");
-    const verdict = lost === 0 && e2e.p95 < 1000 ? "met" : "NOT met";
-
-    console.log(`\n${machine}\nNode ${process.version}\n\n${table}\n\n${memTable}\n`);
-    console.log(`renames lost (not at all clients within ${RENAME_TIMEOUT_MS} ms): ${lost}; "every tablet within a second": ${verdict}`);
-
-    const md = `# Benchmarks
-
-Generated by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString()}.
-
-- **Machine**: ${machine}
-- **Node**: ${process.version}
-- **Database**: a fresh SQLite file (migrated with \`scripts/prisma.sh migrate deploy\`), removed afterwards
-
-${table}
-
-${memTable}
-
-Renames lost (not delivered to all clients within ${RENAME_TIMEOUT_MS} ms): **${lost}** of ${RENAMES}.
-The promise "every tablet within a second" (p95 of end-to-end < 1000 ms): **${verdict}**.
-
-## What is measured
-
-- **Realtime rename**: one HTTP server with the socket.io server attached (\`attachRealtime\`), ${CLIENTS} socket.io
-  clients (websocket transport, each signed in with a real signed next-auth session cookie) joined to one published
-  meeting's room. ${RENAMES} renames (after ${RENAME_WARMUP} warm-up renames), one after another, through
-  \`updateAgendaItem\` — the real write path: policy check, version bump, stored \`MeetingEvent\`, hash-chained audit
-  entry, emit after commit. Time from the call's start until the \`agenda.changed\` event for that version has arrived
-  at every client (and at the first one). The clients run in the same process as the server over 127.0.0.1, so
-  network time on a real Wi-Fi is not included; server work and the socket.io round trip are.
-- **getMeetingSnapshot**: a meeting with ${counts.items} agenda items on 3 levels (6 × 3 × 2), ${counts.documents} paper rows
-  (inserted directly; 5 restricted, so a member sees fewer), ${CLIENTS} participants. ${SNAPSHOT_RUNS} sequential
-  calls after ${SNAPSHOT_WARMUP} warm-up calls, as a member and as the secretariat.
-- **Agenda PDF**: \`agendaPdf(snapshot, "vi")\` for that meeting (embedding the DejaVu fonts each time), ${PDF_RUNS}
-  runs after ${PDF_WARMUP} warm-up runs.
-- **Memory**: \`process.memoryUsage()\` of the benchmark process (server, clients and database in one process).
-`;
-    fs.writeFileSync(path.join(root, "bench", "RESULTS.md"), md);
-    console.log("[bench] wrote bench/RESULTS.md");
-    return lost === 0 ? 0 : 1;
-  } finally {
-    for (const s of sockets) s.disconnect();
-    setRealtimeServer(undefined);
-    await new Promise<void>((r) => io.close(() => r()));
-    if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
-    await db.$disconnect();
+    fs.rmdirSync(path.dirname(benchDir)); // data/bench, when no other run uses it
+  } catch {
+    /* not empty */
   }
 }
 
@@ -305,6 +345,7 @@ try {
 } catch (e) {
   console.error("[bench] failed:", e);
 } finally {
-  cleanupFiles();
+  clearTimeout(watchdog);
+  cleanup();
 }
 process.exit(code);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_MEETING_ID, shot, signIn } from "./helpers";
+import { DEMO_MEETING_ID, fromApp, shot, signIn } from "./helpers";
 
 test("a member signs in (Vietnamese), sees only their meetings, and sees a rename live", async ({ browser }) => {
   const member = await signIn(browser, "member1@demo.gov.vn");
@@ -25,6 +25,7 @@ test("a member signs in (Vietnamese), sees only their meetings, and sees a renam
   const newTitle = `Hạ tầng số quốc gia – cập nhật ${Date.now()}`;
   const res = await secretariat.context.request.patch(`/api/v1/agenda-items/${item.id}`, {
     data: { title: newTitle, baseVersion: snap.meeting.version },
+    headers: fromApp(),
   });
   expect(res.status()).toBe(200);
 
@@ -37,6 +38,7 @@ test("a member signs in (Vietnamese), sees only their meetings, and sees a renam
   // A stale write (same base version again) is refused with 409 and the fresh state.
   const stale = await secretariat.context.request.patch(`/api/v1/agenda-items/${item.id}`, {
     data: { title: "Stale", baseVersion: snap.meeting.version },
+    headers: fromApp(),
   });
   expect(stale.status()).toBe(409);
   const body = await stale.json();
@@ -52,7 +54,7 @@ test("a member cannot open a meeting that is not theirs, nor edit the agenda", a
   await page.goto("/meetings/demo-draft-meeting");
   await expect(page.getByText("Không tìm thấy trang")).toBeVisible();
   const snap = await (await context.request.get(`/api/v1/meetings/${DEMO_MEETING_ID}`)).json();
-  const res = await context.request.patch(`/api/v1/agenda-items/${snap.agenda[0].id}`, { data: { title: "Hacked" } });
+  const res = await context.request.patch(`/api/v1/agenda-items/${snap.agenda[0].id}`, { data: { title: "Hacked" }, headers: fromApp() });
   expect(res.status()).toBe(403);
   await context.close();
 });
@@ -68,7 +70,8 @@ test("wrong password shows a readable error; sign out returns to the login page"
   await page.getByLabel("Mật khẩu").fill("demo-password");
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await page.waitForURL("**/meetings");
-  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  // The page now speaks the user's stored language (another test may have chosen English for this user).
+  await page.getByRole("button", { name: /^(Đăng xuất|Sign out)$/ }).click();
   await page.waitForURL("**/login**");
   await context.close();
 });

@@ -45,7 +45,7 @@ function form(fields: Record<string, string>, file?: { bytes: Uint8Array; name: 
 }
 
 async function multipart(actor: Actor | null, fields: Record<string, string>, file?: { bytes: Uint8Array; name: string }, headers: Record<string, string> = {}) {
-  const h: Record<string, string> = { host: "localhost:3000", ...headers };
+  const h: Record<string, string> = { host: "localhost:3000", "sec-fetch-site": "same-origin", ...headers };
   if (actor) h.cookie = await sessionCookie(actor);
   return new Request("http://localhost:3000/api/v1/x", { method: "POST", headers: h, body: form(fields, file) });
 }
@@ -64,7 +64,7 @@ async function chunkedMultipart(actor: Actor, fields: Record<string, string>, fi
   });
   return new Request("http://localhost:3000/api/v1/x", {
     method: "POST",
-    headers: { host: "localhost:3000", cookie: await sessionCookie(actor), "content-type": contentType },
+    headers: { host: "localhost:3000", "sec-fetch-site": "same-origin", cookie: await sessionCookie(actor), "content-type": contentType },
     body,
     duplex: "half",
   } as RequestInit);
@@ -110,7 +110,7 @@ describe("the size limit", () => {
     const files = storedFiles();
     const refused = await uploadAs(sec, "Quá lớn", bytes);
     expect(refused.status).toBe(413);
-    expect((await json(refused)).error).toMatchObject({ code: "TOO_LARGE", message: "The file is larger than the 1 MB limit.", fields: { file: expect.any(Array) } });
+    expect((await json(refused)).error).toMatchObject({ code: "TOO_LARGE", message: "Tệp vượt quá giới hạn 1 MB.", fields: { file: expect.any(Array) } });
     expect(storedFiles()).toEqual(files);
     process.env.MAX_UPLOAD_MB = "2";
     const accepted = await uploadAs(sec, "Vừa đủ", bytes);
@@ -141,7 +141,7 @@ describe("the size limit", () => {
     });
     const req = new Request("http://localhost:3000/api/v1/x", {
       method: "POST",
-      headers: { host: "localhost:3000", cookie: await sessionCookie(sec), "content-type": "multipart/form-data; boundary=x" },
+      headers: { host: "localhost:3000", "sec-fetch-site": "same-origin", cookie: await sessionCookie(sec), "content-type": "multipart/form-data; boundary=x" },
       body,
       duplex: "half",
     } as RequestInit);
@@ -195,6 +195,34 @@ describe("names from tablets", () => {
     expect(document.title).toBe(title);
     expect(version.fileName).toBe(`${title}.pdf`);
   });
+
+  it("names lose bidirectional overrides and invisible characters, and always end in .pdf (a PDF/HTML polyglot never downloads as .html)", async () => {
+    const cases: [string, string][] = [
+      ["báo cáo\u202Elmth.pdf", "báo cáolmth.pdf"],
+      ["polyglot.html", "polyglot.html.pdf"],
+      ["Tờ trình\u200B\u2066.PDF", "Tờ trình.pdf"],
+      ["dòng\u2028mới\u0007.pdf.exe", "dòngmới.pdf.exe.pdf"],
+      ["\u202E\u0000", "document.pdf"],
+    ];
+    for (const [sent, stored] of cases) {
+      const res = await uploadAs(sec, "Tài liệu", await pdf(), sent);
+      expect(res.status).toBe(201);
+      const { document, version } = await json(res);
+      expect(version.fileName).toBe(stored);
+      const file = await fileRoute.GET(await apiRequest(member, "GET", "/x"), params({ documentId: document.id }));
+      const disposition = file.headers.get("content-disposition")!;
+      expect(decodeURIComponent(disposition.split("filename*=UTF-8''")[1])).toBe(stored);
+      expect(disposition).toMatch(/filename="[\x20-\x7e]*\.pdf"; /);
+    }
+  });
+
+  it("a name stored before the rule (e.g. .html) is still offered as .pdf", async () => {
+    const { document } = await json(await uploadAs(sec, "Cũ", await pdf()));
+    await db.documentVersion.updateMany({ where: { documentId: document.id }, data: { fileName: "cu\u202Eftp.html" } });
+    const file = await fileRoute.GET(await apiRequest(member, "GET", "/x"), params({ documentId: document.id }));
+    expect(file.headers.get("content-type")).toBe("application/pdf");
+    expect(file.headers.get("content-disposition")).toContain(`filename="cuftp.html.pdf"`);
+  });
 });
 
 describe("restricted papers and changes", () => {
@@ -236,7 +264,8 @@ describe("restricted papers and changes", () => {
     expect(moved.document).toMatchObject({ agendaItemId: null, confidentiality: "CONFIDENTIAL", changedAtVersion: moved.meetingVersion });
     const deleted = await json(await documentRoute.DELETE(await apiRequest(sec, "DELETE", "/x", {}), params({ documentId })));
     const events = await db.meetingEvent.findMany({ where: { meetingId, name: "documents.changed" }, orderBy: { version: "asc" } });
-    const mine = events.map((e) => e.payload as { change: string; documentId: string; version: number }).filter((p) => p.documentId === documentId);
+    type Stored = { change: string; documents?: { id: string }[]; removedDocuments?: string[] };
+    const mine = events.map((e) => ({ ...(e.payload as Stored), version: e.version })).filter((p) => p.documents?.some((d) => d.id === documentId) || p.removedDocuments?.includes(documentId));
     expect(mine.map((p) => p.change)).toEqual(["created", "updated", "deleted"]);
     expect(mine.at(-1)!.version).toBe(deleted.meetingVersion);
     const audit = await db.auditEntry.findMany({ where: { subjectId: documentId }, orderBy: { seq: "asc" } });

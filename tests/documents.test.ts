@@ -35,7 +35,7 @@ async function multipart(actor: Actor | null, fields: Record<string, string>, fi
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   if (file) form.set("file", new Blob([new Uint8Array(file.bytes)], { type: file.type ?? "application/pdf" }), file.name);
-  const headers: Record<string, string> = { host: "localhost:3000" };
+  const headers: Record<string, string> = { host: "localhost:3000", "sec-fetch-site": "same-origin" };
   if (actor) headers.cookie = await sessionCookie(actor);
   return new Request("http://localhost:3000/api/v1/x", { method: "POST", headers, body: form });
 }
@@ -50,10 +50,10 @@ const json = (r: Response) => r.json() as Promise<any>;
 
 describe("upload validation: refused with a clear message, nothing stored", () => {
   it.each([
-    ["a truncated PDF", truncatedPdf, "damaged.pdf", 422, /damaged/],
-    ["an encrypted PDF", encryptedPdf, "secret.pdf", 422, /encrypted or password-protected/],
-    ["a PNG renamed .pdf", async () => png(), "photo.pdf", 422, /not a PDF/],
-    ["zero bytes", async () => new Uint8Array(), "empty.pdf", 422, /empty/],
+    ["a truncated PDF", truncatedPdf, "damaged.pdf", 422, /bị hỏng/],
+    ["an encrypted PDF", encryptedPdf, "secret.pdf", 422, /mã hóa hoặc đặt mật khẩu/],
+    ["a PNG renamed .pdf", async () => png(), "photo.pdf", 422, /không phải là PDF/],
+    ["zero bytes", async () => new Uint8Array(), "empty.pdf", 422, /Tệp rỗng/],
   ])("%s", async (_name, make, fileName, status, message) => {
     const [docs, versionsBefore, files] = [await db.document.count(), await db.documentVersion.count(), storedFiles()];
     const res = await upload.POST(await multipart(sec, { title: "Tài liệu" }, { bytes: await make(), name: fileName }), params({ meetingId }));
@@ -73,7 +73,7 @@ describe("upload validation: refused with a clear message, nothing stored", () =
     const files = storedFiles();
     const res = await upload.POST(await multipart(sec, { title: "Quá lớn" }, { bytes, name: "big.pdf" }), params({ meetingId }));
     expect(res.status).toBe(413);
-    expect((await json(res)).error).toMatchObject({ code: "TOO_LARGE", message: expect.stringMatching(/limit/) });
+    expect((await json(res)).error).toMatchObject({ code: "TOO_LARGE", message: expect.stringMatching(/vượt quá giới hạn/) });
     expect(storedFiles()).toEqual(files);
   });
 

@@ -4,6 +4,7 @@ import { encode } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import type { Actor, SystemRole } from "@/lib/policy";
 import { createMeeting } from "@/lib/meetings/commands";
+import { startSession } from "@/lib/auth/sessions";
 
 const unique = () => crypto.randomBytes(4).toString("hex");
 
@@ -39,10 +40,16 @@ export async function makeMeeting(
   return db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
 }
 
-/** The cookie header a signed-in browser would send (a real next-auth JWT, signed with the test secret). */
-export async function sessionCookie(actor: Actor): Promise<string> {
-  const token = await encode({ token: { sub: actor.id, name: actor.name, email: actor.email }, secret: process.env.NEXTAUTH_SECRET! });
-  return `next-auth.session-token=${token}`;
+/** The cookie header a signed-in browser would send: a live server-side session and a real next-auth JWT naming it. */
+export async function sessionCookie(actor: Actor, address = "127.0.0.1"): Promise<string> {
+  return (await signIn(actor, address)).cookie;
+}
+
+/** A new session for this user, as next-auth makes one at sign-in: its id and the cookie that carries it. */
+export async function signIn(actor: Actor, address = "127.0.0.1") {
+  const sessionId = await startSession(actor.id, address);
+  const token = await encode({ token: { sub: actor.id, sid: sessionId, name: actor.name, email: actor.email }, secret: process.env.NEXTAUTH_SECRET! });
+  return { sessionId, cookie: `next-auth.session-token=${token}` };
 }
 
 export async function apiRequest(
@@ -52,7 +59,8 @@ export async function apiRequest(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<Request> {
-  const h: Record<string, string> = { host: "localhost:3000", ...headers };
+  // What a browser sends on a request made by our own pages (Fetch Metadata); CSRF tests override it.
+  const h: Record<string, string> = { host: "localhost:3000", "sec-fetch-site": "same-origin", ...headers };
   if (actor) h.cookie = await sessionCookie(actor);
   if (body !== undefined) h["content-type"] = "application/json";
   return new Request(`http://localhost:3000${url}`, { method, headers: h, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });

@@ -79,7 +79,7 @@ describe("GET /meetings/{id}/agenda.pdf", () => {
     for (const title of Object.values(TITLES)) expect(text).toContain(title);
     // Heading: kind, Hanoi time, location, presenter.
     expect(text).toContain("Phiên họp thường kỳ");
-    expect(text).toContain("08:00 – 11:00, Thứ Ba, 10 tháng 11, 2026");
+    expect(text).toContain("Từ 08 giờ 00 đến 11 giờ 00, Thứ Ba, ngày 10/11/2026");
     expect(text).toContain("Hà Nội");
     expect(text).toContain(`Trình bày: ${member.name}`);
 
@@ -116,7 +116,7 @@ describe("GET /meetings/{id}/agenda.pdf", () => {
   it("speaks English on request, and the user's own language by default", async () => {
     const en = await pdfText(await getPdf(member, meetingId, "?locale=en"));
     expect(en.text).toContain("MEETING AGENDA");
-    expect(en.text).toContain("Tuesday, November 10, 2026, 08:00 – 11:00");
+    expect(en.text).toContain("Tuesday, 10/11/2026, 08:00 – 11:00");
     expect(en.text).toContain(`08:25 2.1. ${TITLES.report} 20 min`);
     expect(en.text).toContain("Total planned time: 75 min, expected to end at 09:15");
     expect(en.text).toContain(`CONFIDENTIAL ${PAPER} · ${paperPages} pages`);

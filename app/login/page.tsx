@@ -1,13 +1,16 @@
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getActor } from "@/lib/auth/actor";
+import { requestActor } from "@/lib/auth/page";
 import { LoginForm } from "@/components/auth/LoginForm";
 import { LocaleSwitcher } from "@/components/layout/LocaleSwitcher";
+import { userEventSchemas } from "@/lib/realtime/events";
 
-export default async function LoginPage() {
-  if (await getActor(await headers())) redirect("/meetings");
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ ended?: string }> }) {
+  if (await requestActor()) redirect("/meetings");
   const t = await getTranslations("app");
+  const tl = await getTranslations("login");
+  // Why the last session ended, when the tablet was sent here for that (components/layout/SessionWatch.tsx).
+  const ended = userEventSchemas["session.ended"].shape.reason.safeParse((await searchParams).ended);
   return (
     <main className="flex min-h-screen flex-col items-center justify-center bg-gradient-to-b from-brand-900 to-brand-700 p-6">
       <div className="w-full max-w-md rounded-2xl bg-white p-8 shadow-xl">
@@ -18,6 +21,9 @@ export default async function LoginPage() {
           </div>
           <LocaleSwitcher signedIn={false} />
         </div>
+        {ended.success && (
+          <p role="status" data-testid="session-ended" className="mb-4 rounded-lg bg-amber-50 p-3 text-amber-950">{tl(`ended.${ended.data}`)}</p>
+        )}
         <LoginForm />
       </div>
     </main>

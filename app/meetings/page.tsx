@@ -1,7 +1,10 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getDateFormat } from "@/lib/i18n/server";
 import { pageActor } from "@/lib/auth/page";
 import { listMeetings } from "@/lib/meetings/queries";
+import { upcomingFirst } from "@/lib/meetings/order";
+import { RefreshOnNotification } from "@/components/meetings/RefreshOnNotification";
 import { can } from "@/lib/policy";
 import { AppHeader } from "@/components/layout/AppHeader";
 import { StatusBadge } from "@/components/meetings/StatusBadge";
@@ -11,8 +14,9 @@ export const dynamic = "force-dynamic";
 export default async function MeetingsPage() {
   const actor = await pageActor();
   const meetings = await listMeetings(actor);
+  const { upcoming, past } = upcomingFirst(meetings);
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = await getDateFormat();
   return (
     <>
       <AppHeader actor={actor} />
@@ -24,27 +28,32 @@ export default async function MeetingsPage() {
           )}
         </div>
         {meetings.length === 0 && <p className="text-slate-600">{t("meetings.empty")}</p>}
-        <ul className="grid gap-3 md:grid-cols-2">
-          {meetings.map((m) => (
-            <li key={m.id}>
-              <Link href={`/meetings/${m.id}`} className="block rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600 focus-visible:border-brand-600">
-                <div className="mb-2 flex items-center gap-2">
-                  <StatusBadge status={m.status} />
-                  <span className="text-sm text-slate-600">{t(`kind.${m.kind}`)}</span>
-                </div>
-                <h2 className="text-lg font-semibold leading-snug">{m.title}</h2>
-                <p className="mt-1 text-slate-700">
-                  {format.dateTime(m.startsAt, { dateStyle: "full", timeStyle: "short" })}
-                  {m.location ? ` · ${m.location}` : ""}
-                </p>
-                <p className="mt-1 text-sm text-slate-600">
-                  {t("meetings.items", { count: m.agendaItemCount })} · {t("meetings.participants", { count: m.participantCount })}
-                  {m.chair ? ` · ${t("meetings.chair", { name: m.chair.name })}` : ""}
-                </p>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        {[{ key: "upcoming", list: upcoming }, { key: "past", list: past }].map(({ key, list }) => list.length > 0 && (
+          <section key={key} aria-labelledby={`meetings-${key}`} className="mb-6" data-testid={`meetings-${key}`}>
+            <h2 id={`meetings-${key}`} className="mb-2 text-lg font-semibold text-slate-700">{t(`meetings.${key}`)}</h2>
+            <ul className="grid gap-3 md:grid-cols-2">
+              {list.map((m) => (
+                <li key={m.id}>
+                  <Link href={`/meetings/${m.id}`} className="block rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600 focus-visible:border-brand-600">
+                    <div className="mb-2 flex items-center gap-2">
+                      <StatusBadge status={m.status} />
+                      <span className="text-sm text-slate-600">{t(`kind.${m.kind}`)}</span>
+                    </div>
+                    <h3 className="text-lg font-semibold leading-snug">{m.title}</h3>
+                    <p className="mt-1 text-slate-700" data-testid="meeting-when">{dates.dateTime(m.startsAt)}</p>
+                    {m.location && <p className="text-slate-700">{m.location}</p>}
+                    <p className="mt-1 text-sm text-slate-600">
+                      {/* A no-break space keeps each "·" at the end of a line, never alone at the start of the next. */}
+                      {[t("meetings.items", { count: m.agendaItemCount }), t("meetings.participants", { count: m.participantCount }), m.chair && t("meetings.chair", { name: m.chair.name })]
+                        .filter(Boolean).join("\u00a0· ")}
+                    </p>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+        <RefreshOnNotification />
       </main>
     </>
   );

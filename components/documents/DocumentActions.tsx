@@ -1,25 +1,26 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { api } from "@/lib/http/client";
+import { call } from "@/lib/http/client";
+import { documentOps } from "@/lib/documents/operations";
+import { confidentiality } from "@/lib/documents/schema";
 import { ErrorNote } from "@/components/ui/ErrorNote";
 import { useAction } from "@/components/ui/useAction";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { uploadWithProgress } from "./xhrUpload";
 
 /** The secretariat's tools for one paper: new version, confidentiality mark, restriction to named participants, delete. */
-export function DocumentActions({ document, participants, allowed: allowedNow, onDone }: {
+export function DocumentActions({ document, participants, allowed: allowedNow }: {
   document: { id: string; title: string; confidentiality: string; restricted: boolean };
   participants: { user: { id: string; name: string } }[];
   /** Who may see it now (when restricted): the panel starts from this list, so "Apply" never silently drops anyone. */
   allowed?: string[];
-  onDone: () => void;
 }) {
   const t = useTranslations("documents");
   const tc = useTranslations("confidentiality");
   const id = useId();
   const [progress, setProgress] = useState<number | null>(null);
-  const { error, run } = useAction(onDone);
+  const { error, run, retry } = useAction();
   const [allowed, setAllowed] = useState<Set<string> | null>(null);
 
 
@@ -34,13 +35,13 @@ export function DocumentActions({ document, participants, allowed: allowedNow, o
           const form = new FormData();
           form.set("file", file);
           setProgress(0);
-          void run(() => uploadWithProgress(`/api/v1/documents/${document.id}/versions`, form, setProgress)).finally(() => setProgress(null));
+          void run(() => uploadWithProgress(documentOps.addVersion, { documentId: document.id }, form, setProgress)).finally(() => setProgress(null));
         }} />
       {progress !== null && <progress max={1} value={progress} aria-label={t("progress", { file: document.title })} className="h-2 w-32" />}
       <select aria-label={`${t("confidentiality")}: ${document.title}`} value={document.confidentiality}
-        onChange={(e) => run(() => api("PATCH", `/api/v1/documents/${document.id}`, { confidentiality: e.target.value }))}
+        onChange={(e) => run(() => call(documentOps.update, { params: { documentId: document.id }, body: { confidentiality: e.target.value as (typeof confidentiality.options)[number] } }))}
         className="min-h-11 rounded-lg border border-slate-300 px-2 text-sm">
-        {["NORMAL", "CONFIDENTIAL", "SECRET"].map((c) => <option key={c} value={c}>{tc(c)}</option>)}
+        {confidentiality.options.map((c) => <option key={c} value={c}>{tc(c)}</option>)}
       </select>
       <details className="relative" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && allowed === null && setAllowed(new Set(allowedNow ?? []))}>
         <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-lg border border-slate-300 px-3 text-sm">
@@ -57,16 +58,16 @@ export function DocumentActions({ document, participants, allowed: allowedNow, o
           ))}
           <div className="mt-2 flex gap-2">
             <button type="button" className="min-h-11 rounded-lg bg-brand-600 px-3 text-sm font-semibold text-white"
-              onClick={() => run(() => api("PATCH", `/api/v1/documents/${document.id}`, { restricted: true, allowedUserIds: [...(allowed ?? [])] }))}>{t("restrictSave")}</button>
+              onClick={() => run(() => call(documentOps.update, { params: { documentId: document.id }, body: { restricted: true, allowedUserIds: [...(allowed ?? [])] } }))}>{t("restrictSave")}</button>
             {document.restricted && (
               <button type="button" className="min-h-11 rounded-lg border border-slate-300 px-3 text-sm"
-                onClick={() => run(() => api("PATCH", `/api/v1/documents/${document.id}`, { restricted: false, allowedUserIds: [] }))}>{t("unrestrict")}</button>
+                onClick={() => run(() => call(documentOps.update, { params: { documentId: document.id }, body: { restricted: false, allowedUserIds: [] } }))}>{t("unrestrict")}</button>
             )}
           </div>
         </div>
       </details>
-      <ConfirmButton label={t("delete")} question={t("deleteQuestion", { title: document.title })} onConfirm={() => run(() => api("DELETE", `/api/v1/documents/${document.id}`, {}))} className="text-sm" />
-      <ErrorNote error={error} />
+      <ConfirmButton label={t("delete")} question={t("deleteQuestion", { title: document.title })} onConfirm={() => run(() => call(documentOps.remove, { params: { documentId: document.id }, body: {} }))} className="text-sm" />
+      <ErrorNote error={error} onRetry={retry} />
     </div>
   );
 }

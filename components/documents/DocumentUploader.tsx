@@ -1,7 +1,9 @@
 "use client";
+import { useMeetingLiveContext } from "@/components/meetings/live";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { ErrorNote } from "@/components/ui/ErrorNote";
+import { documentOps } from "@/lib/documents/operations";
 import { uploadWithProgress } from "./xhrUpload";
 
 interface Pending { file: File; title: string; progress: number; state: "ready" | "uploading" | "done" | "failed"; error?: unknown }
@@ -10,7 +12,8 @@ interface Pending { file: File; title: string; progress: number; state: "ready" 
 const titleOf = (name: string) => name.normalize("NFC").replace(/\.pdf$/i, "").replace(/[_-]+/g, " ").trim();
 
 /** Pick one or many PDFs, adjust titles, upload them one by one with a progress bar each; a failure does not stop the rest. */
-export function DocumentUploader({ meetingId, agendaItemId, onDone }: { meetingId: string; agendaItemId: string | null; onDone: () => void }) {
+export function DocumentUploader({ meetingId, agendaItemId }: { meetingId: string; agendaItemId: string | null }) {
+  const live = useMeetingLiveContext();
   const t = useTranslations("documents");
   const id = useId();
   const [items, setItems] = useState<Pending[]>([]);
@@ -27,14 +30,14 @@ export function DocumentUploader({ meetingId, agendaItemId, onDone }: { meetingI
       form.set("title", items[i].title);
       if (agendaItemId) form.set("agendaItemId", agendaItemId);
       try {
-        await uploadWithProgress(`/api/v1/meetings/${meetingId}/documents`, form, (f) => update(i, { progress: f }));
+        const res = await uploadWithProgress(documentOps.upload, { meetingId }, form, (f) => update(i, { progress: f }));
         update(i, { state: "done", progress: 1 });
+        live?.expect(res.meetingVersion);
       } catch (error) {
         update(i, { state: "failed", error });
       }
     }
     setBusy(false);
-    onDone();
     setItems((list) => list.filter((p) => p.state !== "done"));
   }
 

@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { Actor } from "@/lib/policy";
+import { can, type Actor } from "@/lib/policy";
 import { LocaleSwitcher } from "./LocaleSwitcher";
 import { SignOutButton } from "./SignOutButton";
 import { NotificationBell } from "./NotificationBell";
+import { AccountMenu } from "./AccountMenu";
+import { SessionWatch } from "./SessionWatch";
 
 export async function AppHeader({ actor }: { actor: Actor }) {
   const t = await getTranslations();
@@ -14,12 +16,16 @@ export async function AppHeader({ actor }: { actor: Actor }) {
         <Link href="/meetings" className="flex min-h-11 items-center text-lg font-bold text-brand-900">{t("app.name")}</Link>
         <nav className="flex-1">
           <Link href="/meetings" className="inline-flex min-h-11 items-center rounded-lg px-3 font-medium hover:bg-slate-100">{t("nav.meetings")}</Link>
+          {can(actor, "audit.verify") && (
+            <Link href="/admin/audit" className="inline-flex min-h-11 items-center rounded-lg px-3 font-medium hover:bg-slate-100">{t("nav.audit")}</Link>
+          )}
         </nav>
-        <span className="hidden text-sm text-slate-600 sm:inline" data-testid="current-user">{actor.name}</span>
+        <AccountMenu name={actor.name} />
         <NotificationBell />
         <LocaleSwitcher signedIn />
         <SignOutButton />
       </div>
+      <SessionWatch />
     </header>
   );
 }

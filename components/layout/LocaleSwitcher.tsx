@@ -1,6 +1,8 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
 import { LOCALES, LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
+import { call } from "@/lib/http/client";
+import { userOps } from "@/lib/users/operations";
 
 const LABEL: Record<Locale, string> = { vi: "Tiếng Việt", en: "English" };
 
@@ -10,7 +12,7 @@ export function LocaleSwitcher({ signedIn }: { signedIn: boolean }) {
   const current = useLocale();
   async function choose(locale: Locale) {
     if (signedIn) {
-      await fetch("/api/v1/me", { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ locale }) });
+      await call(userOps.updateMe, { body: { locale } }).catch(() => {}); // the reload shows whichever language stuck
     } else {
       document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;
     }

@@ -1,40 +1,34 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { api } from "@/lib/http/client";
+import { call } from "@/lib/http/client";
+import { meetingOps } from "@/lib/meetings/operations";
 import { ErrorNote } from "@/components/ui/ErrorNote";
+import { useAction } from "@/components/ui/useAction";
 import { inputClass } from "@/components/prep/fields";
 
 type Answer = "ATTEND" | "ABSENT" | "DELEGATE";
+export interface MyAnswer { rsvp: string; rsvpReason: string | null; deputyName: string | null }
 
-/** The member's own answer to the invitation. */
-export function RsvpPanel({ meetingId, current, onChanged }: { meetingId: string; current: string; onChanged: () => void }) {
+/** The member's own answer to the invitation: nothing chosen until they answer; their stored answer after that. */
+export function RsvpPanel({ meetingId, mine }: { meetingId: string; mine: MyAnswer }) {
   const t = useTranslations("prep");
-  const [answer, setAnswer] = useState<Answer>(current === "PENDING" ? "ATTEND" : (current as Answer));
-  const [reason, setReason] = useState("");
-  const [deputyName, setDeputyName] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const [answer, setAnswer] = useState<Answer | null>(mine.rsvp === "PENDING" ? null : (mine.rsvp as Answer));
+  const [reason, setReason] = useState(mine.rsvpReason ?? "");
+  const [deputyName, setDeputyName] = useState(mine.deputyName ?? "");
+  const { error, pending: busy, run, retry } = useAction();
 
   async function send(e: React.FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
+    if (!answer) return;
     const body = answer === "ATTEND" ? { answer } : answer === "ABSENT" ? { answer, reason } : { answer, deputyName, reason: reason || undefined };
-    try {
-      await api("POST", `/api/v1/meetings/${meetingId}/rsvp`, body);
-      onChanged();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    await run(() => call(meetingOps.rsvp, { params: { meetingId }, body }));
   }
 
   return (
     <section aria-labelledby="rsvp-heading" className="rounded-xl border border-brand-100 bg-brand-50 p-4">
       <h2 id="rsvp-heading" className="text-lg font-semibold">{t("yourInvitation")}</h2>
-      {current !== "PENDING" && <p className="mb-2 text-slate-700" data-testid="my-rsvp">{t("yourAnswer", { answer: t(`rsvp.${current}`) })}</p>}
+      {mine.rsvp !== "PENDING" && <p className="mb-2 text-slate-700" data-testid="my-rsvp">{t("yourAnswer", { answer: t(`rsvp.${mine.rsvp}`) })}</p>}
       <form onSubmit={send} className="space-y-3">
         <fieldset className="flex flex-wrap gap-2">
           <legend className="sr-only">{t("answer")}</legend>
@@ -51,14 +45,14 @@ export function RsvpPanel({ meetingId, current, onChanged }: { meetingId: string
             <input id="deputy-name" value={deputyName} onChange={(e) => setDeputyName(e.target.value)} className={inputClass} />
           </div>
         )}
-        {answer !== "ATTEND" && (
+        {(answer === "ABSENT" || answer === "DELEGATE") && (
           <div>
             <label htmlFor="rsvp-reason" className="mb-1 block text-sm font-medium">{t("reason")}</label>
             <input id="rsvp-reason" value={reason} onChange={(e) => setReason(e.target.value)} className={inputClass} />
           </div>
         )}
-        <ErrorNote error={error} />
-        <button type="submit" disabled={busy} className="min-h-11 rounded-lg bg-brand-600 px-4 font-semibold text-white disabled:opacity-60">{t("sendAnswer")}</button>
+        <ErrorNote error={error} onRetry={retry} />
+        <button type="submit" disabled={busy || !answer} className="min-h-11 rounded-lg bg-brand-600 px-4 font-semibold text-white disabled:opacity-60">{t("sendAnswer")}</button>
       </form>
     </section>
   );

@@ -5,19 +5,22 @@ import { DndContext, KeyboardSensor, PointerSensor, TouchSensor, closestCenter, 
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { useTranslations } from "next-intl";
-import { useMemo, useState, type ReactNode } from "react";
-import { api } from "@/lib/http/client";
-import type { AgendaNode } from "@/lib/meetings/queries";
-import type { Jsonified } from "@/lib/http/json";
+import { useMemo, useRef, useState, type ReactNode } from "react";
+import { call } from "@/lib/http/client";
+import { agendaOps } from "@/lib/agenda/operations";
+import type { AgendaNode } from "@/lib/meetings/view";
 import { ErrorNote } from "@/components/ui/ErrorNote";
-import { useAction } from "@/components/ui/useAction";
+import { conflictSnapshot, useAction } from "@/components/ui/useAction";
+import { ConflictView } from "@/components/ui/ConflictView";
+import { saveUnlessConflict } from "@/components/ui/conflict";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
-import type { SnapshotJson } from "@/components/meetings/MeetingView";
+import type { MeetingSnapshot as SnapshotJson } from "@/lib/meetings/view";
 import { dropMove, flatten, indentMove, outdentMove, type FlatItem } from "./agendaMoves";
-import { Field, inputClass, UserSelect } from "./fields";
+import { Field, inputClass } from "./fields";
+import { PersonPicker } from "./PersonPicker";
 import type { UserOption } from "./useUsers";
 
-type Node = Jsonified<AgendaNode>;
+type Node = AgendaNode;
 const MAX_DEPTH = 3;
 
 function index(nodes: Node[], out = new Map<string, Node>()) {
@@ -31,8 +34,8 @@ function numbering(flat: FlatItem[]): Map<string, string> {
   return out;
 }
 
-export function AgendaBuilder({ snapshot, users, onChanged, renderDocuments, changed, slots }: {
-  snapshot: SnapshotJson; users: UserOption[]; onChanged: () => void; renderDocuments: (node: Node) => ReactNode; changed: Set<string>;
+export function AgendaBuilder({ snapshot, users, renderDocuments, changed, slots }: {
+  snapshot: SnapshotJson; users: UserOption[]; renderDocuments: (node: Node) => ReactNode; changed: Set<string>;
   /** "08:10–08:25" per item: the running time plan. */
   slots: Map<string, string>;
 }) {
@@ -40,9 +43,12 @@ export function AgendaBuilder({ snapshot, users, onChanged, renderDocuments, cha
   const flat = useMemo(() => flatten(snapshot.agenda), [snapshot.agenda]);
   const nodes = useMemo(() => index(snapshot.agenda), [snapshot.agenda]);
   const numbers = useMemo(() => numbering(flat), [flat]);
-  const { error, run } = useAction(onChanged);
-  const [editing, setEditing] = useState<string | null>(null);
+  const { error, run, retry } = useAction();
+  /** The item being edited and the meeting version when its form opened (what the save is based on). */
+  const [editing, setEditing] = useState<{ id: string; version: number } | null>(null);
   const version = snapshot.meeting.version;
+  /** The add-item form stays open while the officer adds one item after another (open at first on an empty agenda). */
+  const [adding, setAdding] = useState(flat.length === 0);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 6 } }),
@@ -50,7 +56,7 @@ export function AgendaBuilder({ snapshot, users, onChanged, renderDocuments, cha
   );
 
   const move = (id: string, to: { parentId: string | null; position: number } | null) =>
-    to && run(() => api("POST", `/api/v1/agenda-items/${id}/move`, { ...to, baseVersion: version }));
+    to && run(() => call(agendaOps.move, { params: { itemId: id }, body: { ...to, baseVersion: version } }));
 
   function onDragEnd({ active, over }: DragEndEvent) {
     if (over) void move(String(active.id), dropMove(flat, String(active.id), String(over.id)));
@@ -67,14 +73,10 @@ export function AgendaBuilder({ snapshot, users, onChanged, renderDocuments, cha
                 <SortableRow key={f.id} item={f} number={numbers.get(f.id)!} node={node} changed={changed.has(f.id)} slot={slots.get(f.id)}
                   canIndent={f.index > 0 && f.depth + 1 < MAX_DEPTH} onIndent={() => move(f.id, indentMove(flat, f.id))}
                   onOutdent={() => move(f.id, outdentMove(flat, f.id))}
-                  onDelete={() => run(() => api("DELETE", `/api/v1/agenda-items/${f.id}`, { baseVersion: version }))}
-                  onEdit={() => setEditing(editing === f.id ? null : f.id)}>
-                  {editing === f.id && (
-                    <ItemForm users={users} node={node} submitLabel={t("save")}
-                      onSubmit={(body) => run(async () => {
-                        await api("PATCH", `/api/v1/agenda-items/${f.id}`, { ...body, baseVersion: version });
-                        setEditing(null);
-                      })} />
+                  onDelete={() => run(() => call(agendaOps.remove, { params: { itemId: f.id }, body: { baseVersion: version } }))}
+                  onEdit={() => setEditing(editing?.id === f.id ? null : { id: f.id, version })}>
+                  {editing?.id === f.id && (
+                    <ItemEditor users={users} node={node} openedAt={editing.version} onDone={() => setEditing(null)} />
                   )}
                   {renderDocuments(node)}
                 </SortableRow>
@@ -83,12 +85,12 @@ export function AgendaBuilder({ snapshot, users, onChanged, renderDocuments, cha
           </ol>
         </SortableContext>
       </DndContext>
-      <div className="mt-2"><ErrorNote error={error} /></div>
-      <details className="mt-4 rounded-lg border border-dashed border-slate-300 p-3" open={flat.length === 0}>
+      <div className="mt-2"><ErrorNote error={error} onRetry={retry} /></div>
+      <details className="mt-4 rounded-lg border border-dashed border-slate-300 p-3" open={adding} onToggle={(e) => setAdding(e.currentTarget.open)}>
         <summary className="min-h-11 cursor-pointer content-center font-semibold text-brand-700">+ {t("addItem")}</summary>
-        <ItemForm users={users} parents={flat.filter((f) => f.depth + 1 < MAX_DEPTH).map((f) => ({ id: f.id, label: `${numbers.get(f.id)} ${f.title}` }))}
+        <ItemForm users={users} idKey="new" parents={flat.filter((f) => f.depth + 1 < MAX_DEPTH).map((f) => ({ id: f.id, label: `${numbers.get(f.id)} ${f.title}` }))}
           submitLabel={t("addItem")}
-          onSubmit={(body) => run(() => api("POST", `/api/v1/meetings/${snapshot.meeting.id}/agenda-items`, { ...body, baseVersion: version }))} />
+          onSubmit={(body) => run(() => call(agendaOps.create, { params: { meetingId: snapshot.meeting.id }, body: { ...body, baseVersion: version } }))} />
       </details>
     </div>
   );
@@ -131,15 +133,77 @@ function SortableRow({ item, number, node, changed, slot, canIndent, onIndent, o
 
 interface ItemBody { title: string; plannedMinutes: number; presenterId: string | null; description: string; parentId?: string | null }
 
-function ItemForm({ users, node, parents, submitLabel, onSubmit }: {
-  users: UserOption[]; node?: Node; parents?: { id: string; label: string }[]; submitLabel: string; onSubmit: (b: ItemBody) => Promise<void> | void;
+const itemValues = (n: Node): ItemBody => ({ title: n.title, plannedMinutes: n.plannedMinutes, presenterId: n.presenter?.id ?? null, description: n.description });
+
+function findNode(nodes: Node[], id: string): Node | null {
+  for (const n of nodes) {
+    if (n.id === id) return n;
+    const inner = findNode(n.children, id);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+/**
+ * Edits one item from the state it had when the form opened: live changes do not reset what is typed, a save over an
+ * unrelated change simply goes through, and a save over someone else's edit of this item shows both versions.
+ */
+function ItemEditor({ users, node, openedAt, onDone }: { users: UserOption[]; node: Node; openedAt: number; onDone: () => void }) {
+  const t = useTranslations();
+  const [start, setStart] = useState(() => ({ values: itemValues(node), version: openedAt, form: 0 }));
+  const [mine, setMine] = useState<ItemBody | null>(null);
+  const { error, run, retry, clear } = useAction();
+  const fresh = conflictSnapshot(error);
+  const theirs = fresh && findNode(fresh.agenda, node.id);
+  const userName = (id: string | null) => users.find((u) => u.id === id)?.name ?? t("prep.none");
+
+  async function save(body: ItemBody, from = start) {
+    setMine(body);
+    const res = await run(() => saveUnlessConflict(
+      (baseVersion) => call(agendaOps.update, { params: { itemId: node.id }, body: { ...body, baseVersion } }),
+      from.version, from.values, (s) => { const n = findNode(s.agenda, node.id); return n && itemValues(n); },
+    ));
+    if (res) onDone();
+  }
+
+  return (
+    <div>
+      <ItemForm key={start.form} users={users} idKey={node.id} initial={start.values} submitLabel={t("prep.save")} onSubmit={(b) => save(b)} />
+      <div className="mt-2">
+        {fresh && theirs && mine ? (
+          <ConflictView
+            fields={[
+              { label: t("prep.itemTitle"), mine: mine.title, theirs: theirs.title },
+              { label: t("prep.plannedMinutes"), mine: String(mine.plannedMinutes), theirs: String(theirs.plannedMinutes) },
+              { label: t("prep.presenter"), mine: userName(mine.presenterId), theirs: userName(theirs.presenter?.id ?? null) },
+              { label: t("prep.description"), mine: mine.description, theirs: theirs.description },
+            ]}
+            onKeepMine={() => {
+              const next = { values: itemValues(theirs), version: fresh.meeting.version, form: start.form };
+              setStart(next);
+              void save(mine, next);
+            }}
+            onTakeTheirs={() => (setStart({ values: itemValues(theirs), version: fresh.meeting.version, form: start.form + 1 }), setMine(null), clear())} />
+        ) : (
+          <ErrorNote error={error} onRetry={retry} />
+        )}
+      </div>
+    </div>
+  );
+}
+
+function ItemForm({ users, idKey, initial, parents, submitLabel, onSubmit }: {
+  users: UserOption[]; idKey: string; initial?: ItemBody; parents?: { id: string; label: string }[]; submitLabel: string;
+  /** Resolves to undefined when the write failed: the form then keeps what was typed. */
+  onSubmit: (b: ItemBody) => Promise<unknown>;
 }) {
   const t = useTranslations("prep");
-  const key = node?.id ?? "new";
-  const [title, setTitle] = useState(node?.title ?? "");
-  const [minutes, setMinutes] = useState(String(node?.plannedMinutes ?? 15));
-  const [presenterId, setPresenterId] = useState(node?.presenter?.id ?? "");
-  const [description, setDescription] = useState(node?.description ?? "");
+  const key = idKey;
+  const titleInput = useRef<HTMLInputElement>(null);
+  const [title, setTitle] = useState(initial?.title ?? "");
+  const [minutes, setMinutes] = useState(String(initial?.plannedMinutes ?? 15));
+  const [presenterId, setPresenterId] = useState(initial?.presenterId ?? "");
+  const [description, setDescription] = useState(initial?.description ?? "");
   const [parentId, setParentId] = useState("");
   return (
     <form className="mt-2 grid gap-3 sm:grid-cols-2"
@@ -147,12 +211,18 @@ function ItemForm({ users, node, parents, submitLabel, onSubmit }: {
         e.preventDefault();
         const body: ItemBody = { title, plannedMinutes: Number(minutes), presenterId: presenterId || null, description };
         if (parents) body.parentId = parentId || null;
-        await onSubmit(body);
-        if (!node) (setTitle(""), setDescription(""), setParentId(""));
+        const saved = await onSubmit(body);
+        if (!initial && saved !== undefined) {
+          // Ready for the next item: the form stays open, emptied, with the title focused.
+          setTitle("");
+          setDescription("");
+          setParentId("");
+          titleInput.current?.focus();
+        }
       }}>
       <div className="sm:col-span-2">
         <Field label={t("itemTitle")} id={`item-title-${key}`}>
-          <input id={`item-title-${key}`} value={title} onChange={(e) => setTitle(e.target.value)} required className={inputClass} />
+          <input ref={titleInput} id={`item-title-${key}`} value={title} onChange={(e) => setTitle(e.target.value)} required className={inputClass} />
         </Field>
       </div>
       {parents && (
@@ -167,7 +237,7 @@ function ItemForm({ users, node, parents, submitLabel, onSubmit }: {
         <input id={`item-minutes-${key}`} type="number" min={0} max={1440} inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} className={inputClass} />
       </Field>
       <Field label={t("presenter")} id={`item-presenter-${key}`}>
-        <UserSelect id={`item-presenter-${key}`} value={presenterId} onChange={setPresenterId} users={users} emptyLabel={t("none")} />
+        <PersonPicker id={`item-presenter-${key}`} value={presenterId} onChange={setPresenterId} people={users} emptyLabel={t("none")} />
       </Field>
       <div className="sm:col-span-2">
         <Field label={t("description")} id={`item-description-${key}`}>

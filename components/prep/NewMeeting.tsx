@@ -2,13 +2,10 @@
 import { useRouter } from "next/navigation";
 import { MeetingForm } from "./MeetingForm";
 import { useUsers } from "./useUsers";
+import { fromWallTime, wallTime } from "@/lib/i18n/dates";
 
-const nextWeekAt = (hour: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() + 7);
-  d.setHours(hour, 0, 0, 0);
-  return d.toISOString();
-};
+/** A week from today at this hour, Hanoi time (whatever zone the tablet is set to). */
+const nextWeekAt = (hour: number) => fromWallTime({ ...wallTime(new Date(Date.now() + 7 * 86_400_000)), hour, minute: 0 }).toISOString();
 
 export function NewMeeting() {
   const router = useRouter();

@@ -1,15 +1,19 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { api } from "@/lib/http/client";
+import { call } from "@/lib/http/client";
+import { meetingOps } from "@/lib/meetings/operations";
 import { ErrorNote } from "@/components/ui/ErrorNote";
 import { useAction } from "@/components/ui/useAction";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
-import type { SnapshotJson } from "@/components/meetings/MeetingView";
-import { Field, inputClass, UserSelect } from "./fields";
+import type { MeetingSnapshot as SnapshotJson } from "@/lib/meetings/view";
+import { Field, inputClass } from "./fields";
+import { PersonPicker } from "./PersonPicker";
 import type { UserOption } from "./useUsers";
+import { meetingRole } from "@/lib/meetings/schema";
 
-const ROLES = ["CHAIR", "SECRETARY", "MEMBER", "OBSERVER"] as const;
+const ROLES = meetingRole.options;
+type Role = (typeof ROLES)[number];
 const RSVP_COLORS: Record<string, string> = {
   PENDING: "bg-slate-100 text-slate-700",
   ATTEND: "bg-emerald-100 text-emerald-900",
@@ -18,14 +22,14 @@ const RSVP_COLORS: Record<string, string> = {
 };
 
 /** Participants with their answers (live), and — for the secretariat — add / change / remove. */
-export function ParticipantsPanel({ snapshot, users, editable, onChanged }: {
-  snapshot: SnapshotJson; users: UserOption[]; editable: boolean; onChanged: () => void;
+export function ParticipantsPanel({ snapshot, users, editable }: {
+  snapshot: SnapshotJson; users: UserOption[]; editable: boolean;
 }) {
   const t = useTranslations();
   const [userId, setUserId] = useState("");
-  const [role, setRole] = useState<(typeof ROLES)[number]>("MEMBER");
+  const [role, setRole] = useState<Role>("MEMBER");
   const [mayVote, setMayVote] = useState(true);
-  const { error, run } = useAction(onChanged);
+  const { error, run, retry } = useAction();
   const taken = new Set(snapshot.participants.map((p) => p.user.id));
   const version = snapshot.meeting.version;
 
@@ -46,17 +50,17 @@ export function ParticipantsPanel({ snapshot, users, editable, onChanged }: {
             {editable ? (
               <>
                 <select aria-label={`${t("prep.meetingRole")}: ${p.user.name}`} value={p.role}
-                  onChange={(e) => run(() => api("PATCH", `/api/v1/participants/${p.id}`, { role: e.target.value, baseVersion: version }))}
+                  onChange={(e) => run(() => call(meetingOps.updateParticipant, { params: { participantId: p.id }, body: { role: e.target.value as Role, baseVersion: version } }))}
                   className="min-h-11 rounded-lg border border-slate-300 px-2">
                   {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
                 </select>
                 <label className="flex min-h-11 items-center gap-2 text-sm">
                   <input type="checkbox" className="h-5 w-5" checked={p.mayVote} disabled={p.role === "OBSERVER"}
-                    onChange={(e) => run(() => api("PATCH", `/api/v1/participants/${p.id}`, { mayVote: e.target.checked, baseVersion: version }))} />
+                    onChange={(e) => run(() => call(meetingOps.updateParticipant, { params: { participantId: p.id }, body: { mayVote: e.target.checked, baseVersion: version } }))} />
                   {t("prep.mayVote")}
                 </label>
                 <ConfirmButton label={t("prep.remove")} question={t("prep.removeQuestion", { name: p.user.name })}
-                  onConfirm={() => run(() => api("DELETE", `/api/v1/participants/${p.id}`, { baseVersion: version }))} />
+                  onConfirm={() => run(() => call(meetingOps.removeParticipant, { params: { participantId: p.id }, body: { baseVersion: version } }))} />
               </>
             ) : (
               <span className="text-sm text-slate-600">{t(`role.${p.role}`)}</span>
@@ -69,12 +73,12 @@ export function ParticipantsPanel({ snapshot, users, editable, onChanged }: {
           onSubmit={(e) => {
             e.preventDefault();
             if (userId) void run(async () => {
-              await api("POST", `/api/v1/meetings/${snapshot.meeting.id}/participants`, { userId, role, mayVote, baseVersion: version });
+              await call(meetingOps.addParticipant, { params: { meetingId: snapshot.meeting.id }, body: { userId, role, mayVote, baseVersion: version } });
               setUserId("");
             });
           }}>
           <Field label={t("prep.user")} id="add-participant-user">
-            <UserSelect id="add-participant-user" value={userId} onChange={setUserId} users={users.filter((u) => !taken.has(u.id))} emptyLabel={t("prep.none")} />
+            <PersonPicker id="add-participant-user" value={userId} onChange={setUserId} people={users.filter((u) => !taken.has(u.id))} emptyLabel={t("prep.none")} />
           </Field>
           <Field label={t("prep.meetingRole")} id="add-participant-role">
             <select id="add-participant-role" value={role} onChange={(e) => setRole(e.target.value as typeof role)} className={inputClass}>
@@ -88,7 +92,7 @@ export function ParticipantsPanel({ snapshot, users, editable, onChanged }: {
           <button type="submit" disabled={!userId} className="min-h-11 rounded-lg bg-brand-600 px-4 font-semibold text-white disabled:opacity-50">{t("prep.addParticipant")}</button>
         </form>
       )}
-      <div className="mt-2"><ErrorNote error={error} /></div>
+      <div className="mt-2"><ErrorNote error={error} onRetry={retry} /></div>
     </section>
   );
 }

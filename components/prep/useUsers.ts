@@ -1,14 +1,17 @@
 "use client";
 import { useEffect, useState } from "react";
-import { api } from "@/lib/http/client";
+import type { z } from "zod";
+import { call } from "@/lib/http/client";
+import { userOps } from "@/lib/users/operations";
+import type { userListJson } from "@/lib/users/schema";
 
-export interface UserOption { id: string; name: string; title: string | null; email: string; role: string }
+export type UserOption = z.output<typeof userListJson>["users"][number];
 
 /** Active users for the pickers (staff only; the API refuses others). */
 export function useUsers(enabled: boolean) {
   const [users, setUsers] = useState<UserOption[]>([]);
   useEffect(() => {
-    if (enabled) api<{ users: UserOption[] }>("GET", "/api/v1/users").then((r) => setUsers(r.users), () => setUsers([]));
+    if (enabled) call(userOps.list).then((r) => setUsers(r.users), () => setUsers([]));
   }, [enabled]);
   return users;
 }

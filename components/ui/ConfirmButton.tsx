@@ -4,7 +4,7 @@ import { useRef } from "react";
 
 /** A button that asks first, in a native <dialog> (focus trapped, Esc closes, touch-friendly). */
 export function ConfirmButton({ label, question, confirmLabel, onConfirm, danger = true, className = "" }: {
-  label: string; question: string; confirmLabel?: string; onConfirm: () => void | Promise<void>; danger?: boolean; className?: string;
+  label: string; question: string; confirmLabel?: string; onConfirm: () => unknown; danger?: boolean; className?: string;
 }) {
   const t = useTranslations("prep");
   const ref = useRef<HTMLDialogElement>(null);

@@ -2,8 +2,10 @@
 import type { Tx } from "../db/index.ts";
 import { invalid, notFound } from "../errors/index.ts";
 import type { Actor } from "../policy/index.ts";
-import { changeMeeting, meetingEvent } from "../meetings/change.ts";
+import { meetingEvent } from "../meetings/change.ts";
+import { editMeeting } from "../meetings/edit.ts";
 import { db } from "../db/index.ts";
+import { meetingPeople } from "../users/queries.ts";
 import type { CreateAgendaItem, MoveAgendaItem, UpdateAgendaItem } from "./schema.ts";
 import { planDelete, planInsert, planMove, TreeError, type Placement } from "./tree.ts";
 
@@ -11,43 +13,46 @@ async function rowsOf(tx: Tx, meetingId: string) {
   return tx.agendaItem.findMany({ where: { meetingId }, select: { id: true, parentId: true, position: true } });
 }
 
-/** Writes only the rows whose parent or position the plan changed. */
-async function writePlacement(tx: Tx, placement: Placement, skip: string | null, version: number) {
+/** Writes only the rows whose parent or position the plan changed; returns their ids (the event carries them). */
+async function writePlacement(tx: Tx, placement: Placement, skip: string | null, version: number): Promise<string[]> {
+  const written: string[] = [];
   for (const [id, p] of placement) {
     if (id === skip) continue;
     await tx.agendaItem.update({ where: { id }, data: { parentId: p.parentId, position: p.position, changedAtVersion: version } });
+    written.push(id);
   }
+  return written;
 }
 
 function treeCall<T>(fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof TreeError) throw invalid(e.message, { parentId: [e.message] });
+    if (e instanceof TreeError) throw invalid(e.text, { parentId: [e.text] });
     throw e;
   }
 }
 
 async function checkPresenter(tx: Tx, presenterId: string | null | undefined) {
-  if (presenterId && !(await tx.user.findUnique({ where: { id: presenterId }, select: { id: true } }))) {
-    throw invalid("Presenter not found", { presenterId: ["Unknown user"] });
+  if (presenterId && !(await tx.user.findFirst({ where: { id: presenterId, ...meetingPeople }, select: { id: true } }))) {
+    throw invalid("VALIDATION", { presenterId: ["field.unknownUser"] });
   }
 }
 
 /** The meeting an agenda item belongs to (404 when there is no such item). */
 export async function meetingIdOfItem(itemId: string): Promise<string> {
   const item = await db.agendaItem.findUnique({ where: { id: itemId }, select: { meetingId: true } });
-  if (!item) throw notFound("Agenda item");
+  if (!item) throw notFound();
   return item.meetingId;
 }
 
 export async function createAgendaItem(actor: Actor, meetingId: string, input: CreateAgendaItem) {
-  return changeMeeting(actor, meetingId, { action: "meeting.edit", baseVersion: input.baseVersion }, async (tx, { version }) => {
+  return editMeeting(actor, meetingId, input.baseVersion, async (tx, { version }) => {
     await checkPresenter(tx, input.presenterId);
     const rows = await rowsOf(tx, meetingId);
     const tempId = "__new__";
     const placement = treeCall(() => planInsert(rows, tempId, input.parentId ?? null, input.position));
-    await writePlacement(tx, placement, tempId, version);
+    const moved = await writePlacement(tx, placement, tempId, version);
     const at = placement.get(tempId)!;
     const item = await tx.agendaItem.create({
       data: {
@@ -63,7 +68,8 @@ export async function createAgendaItem(actor: Actor, meetingId: string, input: C
     });
     return {
       result: item,
-      event: meetingEvent("agenda.changed", { change: "created", itemId: item.id }),
+      event: meetingEvent("agenda.changed", "created"),
+      touched: { items: [...moved, item.id] },
       audit: { action: "agenda.create", subjectType: "AgendaItem", subjectId: item.id, data: { title: item.title, parentId: item.parentId } },
     };
   });
@@ -72,7 +78,7 @@ export async function createAgendaItem(actor: Actor, meetingId: string, input: C
 export async function updateAgendaItem(actor: Actor, itemId: string, input: UpdateAgendaItem) {
   const meetingId = await meetingIdOfItem(itemId);
   const { baseVersion, ...changes } = input;
-  return changeMeeting(actor, meetingId, { action: "meeting.edit", baseVersion }, async (tx, { version }) => {
+  return editMeeting(actor, meetingId, baseVersion, async (tx, { version }) => {
     await checkPresenter(tx, changes.presenterId);
     const before = await tx.agendaItem.findUniqueOrThrow({ where: { id: itemId } });
     const item = await tx.agendaItem.update({ where: { id: itemId }, data: { ...changes, changedAtVersion: version } });
@@ -80,7 +86,8 @@ export async function updateAgendaItem(actor: Actor, itemId: string, input: Upda
     for (const k of Object.keys(changes) as (keyof typeof changes)[]) diff[k] = { from: before[k], to: item[k] };
     return {
       result: item,
-      event: meetingEvent("agenda.changed", { change: "updated", itemId }),
+      event: meetingEvent("agenda.changed", "updated"),
+      touched: { items: [itemId] },
       audit: { action: "agenda.update", subjectType: "AgendaItem", subjectId: itemId, data: diff },
     };
   });
@@ -88,14 +95,15 @@ export async function updateAgendaItem(actor: Actor, itemId: string, input: Upda
 
 export async function moveAgendaItem(actor: Actor, itemId: string, input: MoveAgendaItem) {
   const meetingId = await meetingIdOfItem(itemId);
-  return changeMeeting(actor, meetingId, { action: "meeting.edit", baseVersion: input.baseVersion }, async (tx, { version }) => {
+  return editMeeting(actor, meetingId, input.baseVersion, async (tx, { version }) => {
     const rows = await rowsOf(tx, meetingId);
     const placement = treeCall(() => planMove(rows, itemId, input.parentId, input.position));
-    await writePlacement(tx, placement, null, version);
+    const moved = await writePlacement(tx, placement, null, version);
     const item = await tx.agendaItem.update({ where: { id: itemId }, data: { changedAtVersion: version } });
     return {
       result: item,
-      event: meetingEvent("agenda.changed", { change: "moved", itemId }),
+      event: meetingEvent("agenda.changed", "moved"),
+      touched: { items: [...moved, itemId] },
       audit: { action: "agenda.move", subjectType: "AgendaItem", subjectId: itemId, data: { parentId: input.parentId, position: item.position } },
     };
   });
@@ -103,16 +111,17 @@ export async function moveAgendaItem(actor: Actor, itemId: string, input: MoveAg
 
 export async function deleteAgendaItem(actor: Actor, itemId: string, baseVersion?: number) {
   const meetingId = await meetingIdOfItem(itemId);
-  return changeMeeting(actor, meetingId, { action: "meeting.edit", baseVersion }, async (tx, { version }) => {
+  return editMeeting(actor, meetingId, baseVersion, async (tx, { version }) => {
     const rows = await rowsOf(tx, meetingId);
     const { deleted, placement } = treeCall(() => planDelete(rows, itemId));
     const item = await tx.agendaItem.findUniqueOrThrow({ where: { id: itemId } });
     // Papers of deleted items stay with the meeting (agendaItemId is set null by the relation), never lost.
     await tx.agendaItem.deleteMany({ where: { id: { in: [...deleted] } } });
-    await writePlacement(tx, placement, null, version);
+    const moved = await writePlacement(tx, placement, null, version);
     return {
       result: { id: itemId, deleted: [...deleted] },
-      event: meetingEvent("agenda.changed", { change: "deleted", itemId }),
+      event: meetingEvent("agenda.changed", "deleted"),
+      touched: { items: moved, removedItems: [...deleted] },
       audit: { action: "agenda.delete", subjectType: "AgendaItem", subjectId: itemId, data: { title: item.title, deleted: deleted.size } },
     };
   });

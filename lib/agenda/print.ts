@@ -1,7 +1,8 @@
 // The printable agenda: one model (texts already translated and formatted for Asia/Ho_Chi_Minh), rendered as an A4 PDF
 // here and as a print page by app/meetings/[meetingId]/print. Both show the same content because both use this model.
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { createFormatter, createTranslator } from "next-intl";
+import { createTranslator } from "next-intl";
+import { dateFormat, type DateWords } from "../i18n/dates.ts";
 import { embedUnicodeFonts, wrapText } from "../pdf/fonts.ts";
 import { loadMessages } from "../i18n/messages.ts";
 import { TIME_ZONE, type Locale } from "../i18n/config.ts";
@@ -57,9 +58,8 @@ const FINAL_STATUSES = new Set(["PUBLISHED", "IN_PROGRESS", "CLOSED"]);
 export async function agendaPrintModel(snapshot: PrintableSnapshot, locale: Locale, now = new Date()): Promise<AgendaPrintModel> {
   const messages = await loadMessages(locale);
   const t = createTranslator({ locale, messages, timeZone: TIME_ZONE }) as unknown as (key: string, values?: Record<string, string | number>) => string;
-  const format = createFormatter({ locale, timeZone: TIME_ZONE });
-  const hhmm = (d: Date) => format.dateTime(d, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  const day = (d: Date) => format.dateTime(d, { dateStyle: "full" });
+  const dates = dateFormat(locale, createTranslator({ locale, messages, namespace: "dates" }) as unknown as DateWords);
+  const hhmm = dates.time;
   const { meeting } = snapshot;
   const startsAt = new Date(meeting.startsAt);
   const endsAt = new Date(meeting.endsAt);
@@ -71,12 +71,10 @@ export async function agendaPrintModel(snapshot: PrintableSnapshot, locale: Loca
     pages: d.version ? t("print.pages", { count: d.version.pageCount }) : "",
     mark: d.confidentiality === "NORMAL" ? null : t(`confidentiality.${d.confidentiality}`).toLocaleUpperCase(locale),
   });
-  const sameDay = day(startsAt) === day(endsAt);
-  const when = t("print.when", { start: hhmm(startsAt), end: sameDay ? hhmm(endsAt) : `${hhmm(endsAt)}, ${day(endsAt)}`, date: day(startsAt) });
 
   const meta = [
     { label: t("print.kind"), value: t(`kind.${meeting.kind}`) },
-    { label: t("print.time"), value: when },
+    { label: t("print.time"), value: dates.timeRange(startsAt, endsAt) },
     ...(meeting.location ? [{ label: t("print.location"), value: meeting.location }] : []),
     ...(meeting.chair ? [{ label: t("print.chair"), value: meeting.chair.name }] : []),
   ];
@@ -87,7 +85,7 @@ export async function agendaPrintModel(snapshot: PrintableSnapshot, locale: Loca
     title: meeting.title,
     statusMark: FINAL_STATUSES.has(meeting.status) ? null : t(`status.${meeting.status}`).toLocaleUpperCase(locale),
     meta,
-    stamp: t("print.stamp", { version: meeting.version, time: `${hhmm(now)} ${format.dateTime(now, { dateStyle: "short" })}` }),
+    stamp: t("print.stamp", { version: meeting.version, time: `${hhmm(now)} ${dates.date(now)}` }),
     columns: { time: t("print.columnTime"), item: t("print.columnItem"), minutes: t("print.columnMinutes") },
     rows: plan.items.map(({ node, number, depth, start, minutes }) => ({
       id: node.id,

@@ -1,22 +1,20 @@
-// Agenda API / action payloads. The same schemas validate HTTP bodies and generate the OpenAPI document.
+// Agenda API / action payloads and answers. The same schemas validate HTTP bodies and generate the OpenAPI document.
 import { z } from "zod";
+import { msg } from "../errors/index.ts";
+import { baseVersion, id } from "../http/fields.ts";
+import { LOCALES } from "../i18n/config.ts";
 
-export const baseVersion = z
-  .number()
-  .int()
-  .positive()
-  .optional()
-  .describe("The meeting version this change is based on; a stale one gets 409 with the fresh state.");
+export const agendaItemStatus = z.enum(["PENDING", "IN_DISCUSSION", "DONE", "DEFERRED"]);
 
-const title = z.string().trim().min(1, "Title is required").max(300, "Title is at most 300 characters");
-const description = z.string().max(5000, "Description is at most 5000 characters");
-const plannedMinutes = z.number().int().min(0, "Minutes cannot be negative").max(24 * 60, "At most 1440 minutes");
-const presenterId = z.string().min(1).nullable();
+const title = z.string().trim().min(1).max(300);
+const description = z.string().max(5000);
+const plannedMinutes = z.number().int().min(0).max(24 * 60);
+const presenterId = id.nullable();
 
 export const createAgendaItemSchema = z.object({
   title,
   description: description.optional(),
-  parentId: z.string().min(1).nullable().optional(),
+  parentId: id.nullable().optional(),
   position: z.number().int().min(0).optional(),
   presenterId: presenterId.optional(),
   plannedMinutes: plannedMinutes.optional(),
@@ -24,12 +22,12 @@ export const createAgendaItemSchema = z.object({
 });
 
 export const updateAgendaItemSchema = z
-  .object({ title, description, presenterId, plannedMinutes, status: z.enum(["PENDING", "IN_DISCUSSION", "DONE", "DEFERRED"]), baseVersion })
+  .object({ title, description, presenterId, plannedMinutes, status: agendaItemStatus, baseVersion })
   .partial()
-  .refine((v) => Object.keys(v).some((k) => k !== "baseVersion"), "Nothing to change");
+  .refine((v) => Object.keys(v).some((k) => k !== "baseVersion"), msg("field.nothingToChange"));
 
 export const moveAgendaItemSchema = z.object({
-  parentId: z.string().min(1).nullable(),
+  parentId: id.nullable(),
   position: z.number().int().min(0),
   baseVersion,
 });
@@ -39,3 +37,22 @@ export const deleteAgendaItemSchema = z.object({ baseVersion });
 export type CreateAgendaItem = z.infer<typeof createAgendaItemSchema>;
 export type UpdateAgendaItem = z.infer<typeof updateAgendaItemSchema>;
 export type MoveAgendaItem = z.infer<typeof moveAgendaItemSchema>;
+
+// Answers (the JSON the API sends).
+export const agendaItemJson = z.object({
+  id: z.string(),
+  meetingId: z.string(),
+  parentId: z.string().nullable(),
+  position: z.number().int(),
+  title: z.string(),
+  description: z.string(),
+  presenterId: z.string().nullable(),
+  plannedMinutes: z.number().int(),
+  status: agendaItemStatus,
+  changedAtVersion: z.number().int(),
+});
+export const agendaItemChangeJson = z.object({ item: agendaItemJson, version: z.number().int() });
+export const agendaItemDeletedJson = z.object({ id: z.string(), deleted: z.array(z.string()).describe("The item and its sub-items"), version: z.number().int() });
+
+/** ?locale=vi|en for the printed agenda (default: the reader's language). */
+export const agendaPdfQuerySchema = z.object({ locale: z.enum(LOCALES).optional() });

@@ -1,5 +1,6 @@
 // Pure agenda-tree arithmetic: positions are dense (0..n-1) among siblings, parents exist, no cycles, bounded depth.
 // Commands plan a change here, then write only the rows whose parent or position changed.
+import { messageKey, type Message } from "../errors/index.ts";
 
 export interface TreeRow {
   id: string;
@@ -11,7 +12,13 @@ export const MAX_AGENDA_DEPTH = 3;
 
 export type Placement = Map<string, { parentId: string | null; position: number }>;
 
-export class TreeError extends Error {}
+/** A plan that breaks a tree rule; `text` says which, for the user. */
+export class TreeError extends Error {
+  constructor(readonly text: Message) {
+    super(messageKey(text));
+  }
+}
+const tooDeep = () => new TreeError({ key: "agenda.tooDeep", values: { max: MAX_AGENDA_DEPTH } });
 
 function siblings(rows: TreeRow[], parentId: string | null, exceptId?: string): TreeRow[] {
   return rows.filter((r) => r.parentId === parentId && r.id !== exceptId).sort((a, b) => a.position - b.position);
@@ -49,8 +56,8 @@ const clamp = (n: number, max: number) => Math.max(0, Math.min(n, max));
 
 /** Where to put a new item: its position, and the siblings that shift to make room. */
 export function planInsert(rows: TreeRow[], newId: string, parentId: string | null, position?: number): Placement {
-  if (parentId && !rows.some((r) => r.id === parentId)) throw new TreeError("parent not found");
-  if (depthOf(rows, parentId) + 1 > MAX_AGENDA_DEPTH) throw new TreeError(`agenda items nest at most ${MAX_AGENDA_DEPTH} levels`);
+  if (parentId && !rows.some((r) => r.id === parentId)) throw new TreeError("agenda.parentNotFound");
+  if (depthOf(rows, parentId) + 1 > MAX_AGENDA_DEPTH) throw tooDeep();
   const list = siblings(rows, parentId);
   const at = clamp(position ?? list.length, list.length);
   list.splice(at, 0, { id: newId, parentId, position: -1 });
@@ -62,11 +69,11 @@ export function planInsert(rows: TreeRow[], newId: string, parentId: string | nu
 /** Move an item (with its subtree) under a new parent at a position; positions stay dense on both sides. */
 export function planMove(rows: TreeRow[], id: string, parentId: string | null, position: number): Placement {
   const item = rows.find((r) => r.id === id);
-  if (!item) throw new TreeError("item not found");
-  if (parentId && !rows.some((r) => r.id === parentId)) throw new TreeError("parent not found");
-  if (parentId && subtreeIds(rows, id).has(parentId)) throw new TreeError("an item cannot move under itself");
+  if (!item) throw new TreeError("agenda.itemNotFound");
+  if (parentId && !rows.some((r) => r.id === parentId)) throw new TreeError("agenda.parentNotFound");
+  if (parentId && subtreeIds(rows, id).has(parentId)) throw new TreeError("agenda.underItself");
   if (depthOf(rows, parentId) + subtreeHeight(rows, id) > MAX_AGENDA_DEPTH) {
-    throw new TreeError(`agenda items nest at most ${MAX_AGENDA_DEPTH} levels`);
+    throw tooDeep();
   }
   const out: Placement = new Map();
   const target = siblings(rows, parentId, id);
@@ -79,7 +86,7 @@ export function planMove(rows: TreeRow[], id: string, parentId: string | null, p
 /** Delete an item and its subtree; later siblings close the gap. */
 export function planDelete(rows: TreeRow[], id: string): { deleted: Set<string>; placement: Placement } {
   const item = rows.find((r) => r.id === id);
-  if (!item) throw new TreeError("item not found");
+  if (!item) throw new TreeError("agenda.itemNotFound");
   const placement: Placement = new Map();
   renumber(siblings(rows, item.parentId, id), item.parentId, placement);
   return { deleted: subtreeIds(rows, id), placement };

@@ -39,3 +39,28 @@ export async function verifyAuditChain(tx: Tx): Promise<number | null> {
   }
   return null;
 }
+
+export interface ChainReport {
+  entries: number;
+  /** The first entry whose link does not hold (changed, removed before it, or inserted), or null when intact. */
+  firstBroken: { seq: number; action: string; subjectType: string; subjectId: string; createdAt: string } | null;
+}
+
+/** The whole chain checked, in pages (a long trail is not loaded at once), with the first broken link described. */
+export async function auditChainReport(tx: Tx): Promise<ChainReport> {
+  let prev = "";
+  let entries = 0;
+  let after = 0;
+  for (;;) {
+    const rows = await tx.auditEntry.findMany({ where: { seq: { gt: after } }, orderBy: { seq: "asc" }, take: 1000 });
+    if (!rows.length) return { entries, firstBroken: null };
+    for (const r of rows) {
+      entries++;
+      if (r.prevHash !== prev || r.hash !== entryHash(prev, r) || r.seq !== after + 1) {
+        return { entries, firstBroken: { seq: r.seq, action: r.action, subjectType: r.subjectType, subjectId: r.subjectId, createdAt: r.createdAt.toISOString() } };
+      }
+      prev = r.hash;
+      after = r.seq;
+    }
+  }
+}

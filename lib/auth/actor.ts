@@ -1,31 +1,36 @@
-// getActor: the one way HTTP routes, pages and socket handshakes learn who is asking (the same next-auth session).
+// getActor: the one way HTTP routes, pages and socket handshakes learn who is asking (the same next-auth session,
+// live in the Session table).
 import { getToken } from "next-auth/jwt";
-import { db } from "../db/index.ts";
 import { unauthenticated } from "../errors/index.ts";
+import { headerValue } from "../http/forwarding.ts";
 import type { Actor } from "../policy/index.ts";
 import { authSecret, secureCookies } from "./session.ts";
+import { liveSession } from "./sessions.ts";
 
+/** Cookies by name. Any app on the same host can set a cookie here, so a malformed value is kept as sent, not thrown. */
 export function parseCookieHeader(header: string | null | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null);
   for (const part of (header ?? "").split(";")) {
     const i = part.indexOf("=");
     if (i < 0) continue;
     const k = part.slice(0, i).trim();
-    if (k) out[k] = decodeURIComponent(part.slice(i + 1).trim());
+    if (k && !Object.hasOwn(out, k)) out[k] = decodeCookieValue(part.slice(i + 1).trim());
   }
   return out;
 }
 
-type HeaderSource = Headers | Record<string, string | string[] | undefined>;
-
-function headerValue(h: HeaderSource, name: string): string | undefined {
-  if (h instanceof Headers) return h.get(name) ?? undefined;
-  const v = h[name];
-  return Array.isArray(v) ? v.join("; ") : v;
+function decodeCookieValue(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw; // e.g. a stray "%": not ours to understand, and no reason to refuse the request
+  }
 }
 
-/** The signed-in, active user behind these request headers, or null. */
-export async function getActor(headers: HeaderSource): Promise<Actor | null> {
+type HeaderSource = Headers | Record<string, string | string[] | undefined>;
+
+/** The session id the request's JWT names (signature and expiry checked), or null. Whether it is live is not decided here. */
+export async function sessionIdOf(headers: HeaderSource): Promise<string | null> {
   const cookies = parseCookieHeader(headerValue(headers, "cookie"));
   const plainHeaders = headers instanceof Headers ? Object.fromEntries(headers.entries()) : headers;
   const token = await getToken({
@@ -33,10 +38,19 @@ export async function getActor(headers: HeaderSource): Promise<Actor | null> {
     secret: authSecret(),
     secureCookie: secureCookies,
   });
-  if (!token?.sub) return null;
-  const user = await db.user.findUnique({ where: { id: token.sub } });
-  if (!user || !user.active) return null;
-  return { id: user.id, role: user.role, name: user.name, email: user.email, locale: user.locale };
+  return typeof token?.sid === "string" ? token.sid : null;
+}
+
+/** The signed-in, active user behind these request headers with the session they use, or null. */
+export async function getSession(headers: HeaderSource): Promise<{ actor: Actor; sessionId: string; expiresAt: Date } | null> {
+  const sessionId = await sessionIdOf(headers);
+  const live = sessionId ? await liveSession(sessionId) : null;
+  return live && sessionId ? { ...live, sessionId } : null;
+}
+
+/** The signed-in, active user behind these request headers, or null. */
+export async function getActor(headers: HeaderSource): Promise<Actor | null> {
+  return (await getSession(headers))?.actor ?? null;
 }
 
 export async function requireActor(headers: HeaderSource): Promise<Actor> {

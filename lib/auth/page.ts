@@ -1,11 +1,15 @@
 // Pages (server components) learn the actor the same way routes do; no session sends them to /login.
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { AppError } from "../errors/index.ts";
 import { getActor } from "./actor.ts";
 
+/** The actor of this render, read once per request however many server components (and next-intl) ask. */
+export const requestActor = cache(async () => getActor(await headers()));
+
 export async function pageActor() {
-  const actor = await getActor(await headers());
+  const actor = await requestActor();
   if (!actor) redirect("/login");
   return actor;
 }

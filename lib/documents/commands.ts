@@ -3,7 +3,8 @@ import { db } from "../db/index.ts";
 import { AppError, invalid, notFound } from "../errors/index.ts";
 import { documentScope, type Actor } from "../policy/index.ts";
 import { authorizeMeeting } from "../meetings/access.ts";
-import { changeMeeting, meetingEvent } from "../meetings/change.ts";
+import { meetingEvent } from "../meetings/change.ts";
+import { editMeeting } from "../meetings/edit.ts";
 import { inspectPdf } from "./pdf.ts";
 import type { UpdateDocument } from "./schema.ts";
 import { removeBlob, sha256, storeBlob, withBlobLock } from "./storage.ts";
@@ -12,7 +13,8 @@ export const maxUploadBytes = () => Number(process.env.MAX_UPLOAD_MB || 100) * 1
 
 export const tooLarge = () => {
   const mb = +(maxUploadBytes() / 1024 / 1024).toFixed(2);
-  return new AppError("TOO_LARGE", `The file is larger than the ${mb} MB limit.`, { file: ["Too large"] }, { reason: "FILE_TOO_LARGE", mb });
+  const text = { key: "reasons.FILE_TOO_LARGE", values: { mb } } as const;
+  return new AppError("TOO_LARGE", text, { file: [text] }, { reason: "FILE_TOO_LARGE", mb });
 };
 
 export interface UploadInput {
@@ -61,7 +63,7 @@ const withoutText = <V extends { text: string }>({ text: _text, ...version }: V)
  */
 async function meetingOfDocument(actor: Actor, documentId: string) {
   const doc = await db.document.findFirst({ where: { AND: [{ id: documentId }, documentScope(actor)] }, select: { meetingId: true } });
-  if (!doc) throw notFound("Document");
+  if (!doc) throw notFound();
   return doc.meetingId;
 }
 
@@ -79,10 +81,10 @@ export async function uploadDocument(actor: Actor, meetingId: string, input: Upl
   checkSize(input.bytes);
   const info = await inspectPdf(input.bytes);
   return withStoredBlob(input.bytes, (fileHash) =>
-    changeMeeting(actor, meetingId, { action: "meeting.edit" }, async (tx, { version }) => {
+    editMeeting(actor, meetingId, undefined, async (tx, { version }) => {
       if (input.agendaItemId) {
         const item = await tx.agendaItem.findFirst({ where: { id: input.agendaItemId, meetingId }, select: { id: true } });
-        if (!item) throw invalid("The agenda item is not in this meeting", { agendaItemId: ["Unknown agenda item"] });
+        if (!item) throw invalid("agenda.itemNotFound", { agendaItemId: ["agenda.itemNotFound"] });
       }
       const document = await tx.document.create({
         data: {
@@ -100,7 +102,8 @@ export async function uploadDocument(actor: Actor, meetingId: string, input: Upl
       const { versions, ...doc } = document;
       return {
         result: { document: doc, version: withoutText(versions[0]), pageCount: info.pageCount },
-        event: meetingEvent("documents.changed", { change: "created", documentId: doc.id }),
+        event: meetingEvent("documents.changed", "created"),
+        touched: { documents: [doc.id] },
         audit: { action: "document.upload", subjectType: "Document", subjectId: doc.id, data: { title: doc.title, fileHash, pages: info.pageCount } },
       };
     }),
@@ -112,7 +115,7 @@ export async function addDocumentVersion(actor: Actor, documentId: string, input
   checkSize(input.bytes);
   const info = await inspectPdf(input.bytes);
   return withStoredBlob(input.bytes, (fileHash) =>
-    changeMeeting(actor, meetingId, { action: "meeting.edit" }, async (tx, { version }) => {
+    editMeeting(actor, meetingId, undefined, async (tx, { version }) => {
       const last = await tx.documentVersion.findFirst({ where: { documentId }, orderBy: { number: "desc" }, select: { number: true } });
       const created = await tx.documentVersion.create({
         data: { documentId, number: (last?.number ?? 0) + 1, fileHash, fileName: input.fileName, size: input.bytes.length, pageCount: info.pageCount, text: info.text, uploadedById: actor.id },
@@ -120,7 +123,8 @@ export async function addDocumentVersion(actor: Actor, documentId: string, input
       await tx.document.update({ where: { id: documentId }, data: { changedAtVersion: version } });
       return {
         result: { version: withoutText(created), pageCount: info.pageCount },
-        event: meetingEvent("documents.changed", { change: "versioned", documentId }),
+        event: meetingEvent("documents.changed", "versioned"),
+        touched: { documents: [documentId] },
         audit: { action: "document.version", subjectType: "Document", subjectId: documentId, data: { number: created.number, fileHash } },
       };
     }),
@@ -131,14 +135,15 @@ export async function addDocumentVersion(actor: Actor, documentId: string, input
 export async function updateDocument(actor: Actor, documentId: string, input: UpdateDocument) {
   const meetingId = await meetingOfDocument(actor, documentId);
   const { baseVersion, allowedUserIds, ...changes } = input;
-  return changeMeeting(actor, meetingId, { action: "meeting.edit", baseVersion }, async (tx, { version }) => {
+  return editMeeting(actor, meetingId, baseVersion, async (tx, { version, trackDocuments }) => {
+    await trackDocuments([documentId]);
     if (changes.agendaItemId && !(await tx.agendaItem.findFirst({ where: { id: changes.agendaItemId, meetingId } }))) {
-      throw invalid("The agenda item is not in this meeting", { agendaItemId: ["Unknown agenda item"] });
+      throw invalid("agenda.itemNotFound", { agendaItemId: ["agenda.itemNotFound"] });
     }
     if (allowedUserIds) {
       const participants = await tx.participant.findMany({ where: { meetingId, userId: { in: allowedUserIds } }, select: { userId: true } });
       if (participants.length !== new Set(allowedUserIds).size) {
-        throw invalid("Only participants of this meeting can be given access", { allowedUserIds: ["Not a participant"] });
+        throw invalid("documents.onlyParticipants", { allowedUserIds: ["documents.onlyParticipants"] });
       }
       await tx.documentAccess.deleteMany({ where: { documentId } });
       await tx.documentAccess.createMany({ data: participants.map((p) => ({ documentId, userId: p.userId })) });
@@ -146,7 +151,8 @@ export async function updateDocument(actor: Actor, documentId: string, input: Up
     const document = await tx.document.update({ where: { id: documentId }, data: { ...changes, changedAtVersion: version } });
     return {
       result: document,
-      event: meetingEvent("documents.changed", { change: "updated", documentId }),
+      event: meetingEvent("documents.changed", "updated"),
+      touched: { documents: [documentId] },
       audit: { action: "document.update", subjectType: "Document", subjectId: documentId, data: { ...changes, ...(allowedUserIds ? { allowedUserIds } : {}) } },
     };
   });
@@ -155,13 +161,15 @@ export async function updateDocument(actor: Actor, documentId: string, input: Up
 export async function deleteDocument(actor: Actor, documentId: string, baseVersion?: number) {
   const meetingId = await meetingOfDocument(actor, documentId);
   let hashes: string[] = [];
-  const out = await changeMeeting(actor, meetingId, { action: "meeting.edit", baseVersion }, async (tx) => {
+  const out = await editMeeting(actor, meetingId, baseVersion, async (tx, { trackDocuments }) => {
+    await trackDocuments([documentId]);
     const doc = await tx.document.findUniqueOrThrow({ where: { id: documentId }, include: { versions: { select: { fileHash: true } } } });
     hashes = doc.versions.map((v) => v.fileHash);
     await tx.document.delete({ where: { id: documentId } });
     return {
       result: { id: documentId },
-      event: meetingEvent("documents.changed", { change: "deleted", documentId }),
+      event: meetingEvent("documents.changed", "deleted"),
+      touched: { removedDocuments: [documentId] },
       audit: { action: "document.delete", subjectType: "Document", subjectId: documentId, data: { title: doc.title, fileHashes: hashes } },
     };
   });

@@ -133,14 +133,14 @@ describe("inspectPdf", () => {
   it("refuses an encrypted PDF, saying so", async () => {
     const e = await refusal(await passwordProtectedPdf("mat-khau", "chu-so-huu"));
     expect(e.code).toBe("VALIDATION");
-    expect(e.message).toBe("The PDF is encrypted or password-protected; upload an unprotected copy.");
-    expect(e.fields?.file).toEqual([e.message]);
+    expect(e.text).toBe("reasons.PDF_ENCRYPTED");
+    expect(e.fields?.file).toEqual([e.text]);
   });
 
   it.each([0.5, 0.8])("refuses a PDF cut to %s of its length as damaged", async (fraction) => {
     const bytes = await briefing(3);
     const e = await refusal(bytes.slice(0, Math.floor(bytes.length * fraction)));
-    expect(e.message).toBe("The PDF is damaged and cannot be opened.");
+    expect(e.text).toBe("reasons.PDF_DAMAGED");
     expect(e.fields?.file).toBeDefined();
   });
 
@@ -148,21 +148,21 @@ describe("inspectPdf", () => {
     const png = tinyPng();
     expect(Buffer.from(png.subarray(1, 4)).toString("latin1")).toBe("PNG");
     const e = await refusal(png);
-    expect(e.message).toBe("The file is not a PDF.");
+    expect(e.text).toBe("reasons.PDF_NOT_PDF");
   });
 
   it("refuses zero bytes as empty", async () => {
-    expect((await refusal(new Uint8Array())).message).toBe("The file is empty.");
+    expect((await refusal(new Uint8Array())).text).toBe("reasons.PDF_EMPTY");
   });
 
   it("refuses a file that only starts like a PDF", async () => {
     const e = await refusal(new TextEncoder().encode("%PDF-1.7\n" + "không phải nội dung PDF ".repeat(50)));
-    expect(e.message).toBe("The PDF is damaged and cannot be opened.");
+    expect(e.text).toBe("reasons.PDF_DAMAGED");
   });
 
   it("refuses a PDF without pages", async () => {
     const empty = await (await PDFDocument.create()).save({ addDefaultPage: false }); // pdf-lib adds a blank page unless told not to
     const e = await refusal(empty);
-    expect(e.message).toBe("The PDF has no pages.");
+    expect(e.text).toBe("reasons.PDF_NO_PAGES");
   });
 });

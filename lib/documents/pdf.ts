@@ -18,19 +18,20 @@ if (!("withResolvers" in Promise)) {
   });
 }
 
-/** `reason` lets the UI say it in the user's language (errors.reasons.*); `message` is for API clients and logs. */
-const notUsable = (reason: string, message: string) => new AppError("VALIDATION", message, { file: [message] }, { reason });
+type Reason = "PDF_EMPTY" | "PDF_NOT_PDF" | "PDF_ENCRYPTED" | "PDF_DAMAGED" | "PDF_NO_PAGES";
+/** The message is errors.reasons.<reason>; `details.reason` tells API clients which one, whatever the language. */
+const notUsable = (reason: Reason) => new AppError("VALIDATION", `reasons.${reason}`, { file: [`reasons.${reason}`] }, { reason });
 
 export async function inspectPdf(bytes: Uint8Array): Promise<PdfInfo> {
-  if (bytes.length === 0) throw notUsable("PDF_EMPTY", "The file is empty.");
+  if (bytes.length === 0) throw notUsable("PDF_EMPTY");
   const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
-  if (!head.includes("%PDF-")) throw notUsable("PDF_NOT_PDF", "The file is not a PDF.");
+  if (!head.includes("%PDF-")) throw notUsable("PDF_NOT_PDF");
   try {
     await PDFDocument.load(bytes, { updateMetadata: false });
   } catch (e) {
     // pdf-lib is compiled to ES5, so its EncryptedPDFError is not `instanceof`-detectable; its message is stable.
-    if (/is encrypted/.test((e as Error).message)) throw notUsable("PDF_ENCRYPTED", "The PDF is encrypted or password-protected; upload an unprotected copy.");
-    throw notUsable("PDF_DAMAGED", "The PDF is damaged and cannot be opened.");
+    if (/is encrypted/.test((e as Error).message)) throw notUsable("PDF_ENCRYPTED");
+    throw notUsable("PDF_DAMAGED");
   }
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const task = pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, verbosity: 0, stopAtErrors: true });
@@ -39,11 +40,11 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfInfo> {
     doc = await task.promise;
   } catch (e) {
     await task.destroy();
-    if ((e as Error).name === "PasswordException") throw notUsable("PDF_ENCRYPTED", "The PDF is encrypted or password-protected; upload an unprotected copy.");
-    throw notUsable("PDF_DAMAGED", "The PDF is damaged and cannot be opened.");
+    if ((e as Error).name === "PasswordException") throw notUsable("PDF_ENCRYPTED");
+    throw notUsable("PDF_DAMAGED");
   }
   try {
-    if (doc.numPages < 1) throw notUsable("PDF_NO_PAGES", "The PDF has no pages.");
+    if (doc.numPages < 1) throw notUsable("PDF_NO_PAGES");
     const parts: string[] = [];
     for (let i = 1; i <= doc.numPages; i++) {
       const page = await doc.getPage(i);
@@ -54,7 +55,7 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfInfo> {
     return { pageCount: doc.numPages, text: parts.join("\n").replace(/[ \t]+/g, " ").trim() };
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw notUsable("PDF_DAMAGED", "The PDF is damaged and cannot be opened.");
+    throw notUsable("PDF_DAMAGED");
   } finally {
     await task.destroy();
   }

@@ -32,8 +32,11 @@ export async function storeBlob(bytes: Uint8Array): Promise<{ hash: string; crea
 
 export const readBlob = (hash: string) => fs.readFile(blobPath(hash));
 
-/** The file as a web stream (a 100 MB paper opened on 40 tablets at once must not sit in memory 40 times), or null. */
-export async function openBlob(hash: string): Promise<{ stream: ReadableStream<Uint8Array>; size: number } | null> {
+/**
+ * The file (or the inclusive byte range of it) as a web stream: a 100 MB paper opened on 40 tablets at once must not
+ * sit in memory 40 times. null when the file is not there.
+ */
+export async function openBlob(hash: string, range?: { start: number; end: number }): Promise<{ stream: ReadableStream<Uint8Array>; size: number } | null> {
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(blobPath(hash), "r");
@@ -43,7 +46,7 @@ export async function openBlob(hash: string): Promise<{ stream: ReadableStream<U
   }
   const { size } = await handle.stat();
   // The node stream closes the handle when it ends or when the client goes away (the web stream is cancelled).
-  return { stream: Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>, size };
+  return { stream: Readable.toWeb(handle.createReadStream(range ?? {})) as ReadableStream<Uint8Array>, size };
 }
 
 // Blob names are shared by every version with the same content, so "is anyone still using this file?" followed by

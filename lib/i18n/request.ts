@@ -1,14 +1,15 @@
-// next-intl without locale routing: a signed-in user's own locale wins, else the device cookie, else Vietnamese.
+// next-intl without locale routing: the language lib/i18n/locale.ts resolves for this request.
 import { getRequestConfig } from "next-intl/server";
-import { cookies, headers } from "next/headers";
-import { getActor } from "../auth/actor.ts";
+import { headers } from "next/headers";
+import { requestActor } from "../auth/page.ts";
 import { loadMessages } from "./messages.ts";
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, TIME_ZONE } from "./config.ts";
+import { requestLocale } from "./locale.ts";
+import { TIME_ZONE } from "./config.ts";
 
 export default getRequestConfig(async () => {
-  const actor = await getActor(await headers()).catch(() => null);
-  const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
-  const locale = isLocale(actor?.locale) ? actor.locale : isLocale(cookie) ? cookie : DEFAULT_LOCALE;
+  const h = await headers();
+  const actor = await requestActor().catch(() => null);
+  const locale = requestLocale(h, actor);
   return {
     locale,
     timeZone: TIME_ZONE,

@@ -5,13 +5,15 @@ import { authorize, can, type Actor } from "../policy/index.ts";
 import { appendAudit } from "../audit/index.ts";
 import { announce, notify } from "../notifications/commands.ts";
 import { changeMeeting, meetingEvent } from "./change.ts";
+import { editMeeting } from "./edit.ts";
 import { loadMeetingResource } from "./access.ts";
+import { meetingPeople } from "../users/queries.ts";
 import type { CreateMeeting, UpdateMeeting } from "./schema.ts";
 
 async function checkUsers(tx: Tx, ids: Partial<Record<string, string | null | undefined>>) {
   for (const [key, userId] of Object.entries(ids)) {
-    if (userId && !(await tx.user.findFirst({ where: { id: userId, active: true }, select: { id: true } }))) {
-      throw invalid("Unknown user", { [key]: ["Unknown user"] });
+    if (userId && !(await tx.user.findFirst({ where: { id: userId, ...meetingPeople }, select: { id: true } }))) {
+      throw invalid("VALIDATION", { [key]: ["field.unknownUser"] });
     }
   }
 }
@@ -32,22 +34,25 @@ export async function createMeeting(actor: Actor, input: CreateMeeting, id?: str
 
 export async function updateMeeting(actor: Actor, meetingId: string, input: UpdateMeeting) {
   const { baseVersion, ...changes } = input;
-  return changeMeeting(actor, meetingId, { action: "meeting.edit", baseVersion }, async (tx, { meeting }) => {
+  return editMeeting(actor, meetingId, baseVersion, async (tx, { meeting }) => {
     await checkUsers(tx, { chairId: changes.chairId, approverId: changes.approverId });
     const startsAt = changes.startsAt ?? meeting.startsAt;
     const endsAt = changes.endsAt ?? meeting.endsAt;
-    if (endsAt <= startsAt) throw invalid("The meeting must end after it starts", { endsAt: ["The meeting must end after it starts"] });
+    if (endsAt <= startsAt) throw invalid("meeting.endsAfterStart", { endsAt: ["meeting.endsAfterStart"] });
     const updated = await tx.meeting.update({ where: { id: meetingId }, data: changes });
+    let chair: string[] = [];
     if (changes.chairId) {
-      await tx.participant.upsert({
+      const p = await tx.participant.upsert({
         where: { meetingId_userId: { meetingId, userId: changes.chairId } },
         update: { role: "CHAIR" },
         create: { meetingId, userId: changes.chairId, role: "CHAIR", invitedAt: meeting.publishedAt ? new Date() : null },
       });
+      chair = [p.id];
     }
     return {
       result: updated,
-      event: meetingEvent("meeting.changed", { fields: Object.keys(changes) }),
+      event: meetingEvent("meeting.changed", "updated"),
+      touched: { meeting: true, participants: chair },
       audit: { action: "meeting.update", subjectType: "Meeting", subjectId: meetingId, data: changes as Record<string, unknown> },
     };
   });
@@ -55,9 +60,10 @@ export async function updateMeeting(actor: Actor, meetingId: string, input: Upda
 
 /** A new draft with the source's agenda structure and participants (not votes, papers or answers). */
 export async function duplicateMeeting(actor: Actor, sourceId: string, input: { title?: string; startsAt: Date; endsAt: Date }) {
-  authorize(actor, "meeting.create");
+  // A source you may not see is a 404 whatever your role, like any other meeting operation; then may you create?
   const source = await loadMeetingResource(db, actor, sourceId);
-  if (!can(actor, "meeting.view", source)) throw notFound("Meeting");
+  if (!can(actor, "meeting.view", source)) throw notFound();
+  authorize(actor, "meeting.create");
   return db.$transaction(async (tx) => {
     const [items, participants] = await Promise.all([
       tx.agendaItem.findMany({ where: { meetingId: sourceId }, orderBy: { position: "asc" } }),
@@ -101,13 +107,14 @@ export async function submitMeeting(actor: Actor, meetingId: string, input: { ap
     await checkUsers(tx, { approverId: input.approverId });
     const approverId = input.approverId ?? meeting.approverId;
     const reviewer = approverId ?? meeting.chairId;
-    if (!reviewer) throw invalid("Choose who approves the meeting (or set a chair)", { approverId: ["Required when the meeting has no chair"] });
-    if (!(await tx.agendaItem.count({ where: { meetingId } }))) throw invalid("Add at least one agenda item before submitting", { agenda: ["Empty agenda"] });
+    if (!reviewer) throw invalid("meeting.approverRequired", { approverId: ["meeting.approverRequired"] });
+    if (!(await tx.agendaItem.count({ where: { meetingId } }))) throw invalid("meeting.emptyAgenda", { agenda: ["meeting.emptyAgenda"] });
     const updated = await tx.meeting.update({ where: { id: meetingId }, data: { status: "SUBMITTED", approverId, reviewComment: null } });
     notified = await notify(tx, [reviewer], { kind: "MEETING_SUBMITTED", meetingId, subject: meeting.title });
     return {
       result: updated,
-      event: meetingEvent("meeting.changed", { fields: ["status"] }),
+      event: meetingEvent("meeting.changed", "submitted"),
+      touched: { meeting: true },
       audit: { action: "meeting.submit", subjectType: "Meeting", subjectId: meetingId, data: { approverId: reviewer } },
       after: () => announce(notified),
     };
@@ -130,7 +137,8 @@ export async function reviewMeeting(actor: Actor, meetingId: string, input: { de
     });
     return {
       result: updated,
-      event: meetingEvent("meeting.changed", { fields: ["status"] }),
+      event: meetingEvent("meeting.changed", approve ? "approved" : "returned"),
+      touched: { meeting: true },
       audit: { action: approve ? "meeting.approve" : "meeting.return", subjectType: "Meeting", subjectId: meetingId, data: { comment: input.comment } },
       after: () => announce(notified),
     };
@@ -146,7 +154,8 @@ export async function publishMeeting(actor: Actor, meetingId: string, input: { b
     notified = await notify(tx, await participantIds(tx, meetingId), { kind: "MEETING_PUBLISHED", meetingId, subject: meeting.title });
     return {
       result: updated,
-      event: meetingEvent("meeting.changed", { fields: ["status"] }),
+      event: meetingEvent("meeting.changed", "published"),
+      touched: { meeting: true },
       audit: { action: "meeting.publish", subjectType: "Meeting", subjectId: meetingId, data: { invited: notified.length } },
       after: () => announce(notified),
     };
@@ -161,7 +170,8 @@ export async function cancelMeeting(actor: Actor, meetingId: string, input: { re
     if (meeting.publishedAt) notified = await notify(tx, await participantIds(tx, meetingId), { kind: "MEETING_CANCELLED", meetingId, subject: meeting.title, data: { reason: input.reason ?? "" } });
     return {
       result: updated,
-      event: meetingEvent("meeting.changed", { fields: ["status"] }),
+      event: meetingEvent("meeting.changed", "cancelled"),
+      touched: { meeting: true },
       audit: { action: "meeting.cancel", subjectType: "Meeting", subjectId: meetingId, data: { reason: input.reason ?? "" } },
       after: () => announce(notified),
     };

@@ -1,28 +1,31 @@
 // Who takes part: add/update/remove (secretariat), and each invitee's own answer (attend / absent / delegate).
 import { db } from "../db/index.ts";
-import { AppError, invalid, notFound } from "../errors/index.ts";
-import type { Actor } from "../policy/index.ts";
+import { forbidden, invalid, notFound } from "../errors/index.ts";
+import { can, type Actor } from "../policy/index.ts";
 import { evictFromMeeting } from "../realtime/publish.ts";
 import { announce, notify } from "../notifications/commands.ts";
 import { changeMeeting, meetingEvent } from "./change.ts";
-import { authorizeMeeting } from "./access.ts";
+import { editMeeting } from "./edit.ts";
+import { loadMeetingResource } from "./access.ts";
+import { personalWrite } from "../personal/write.ts";
 import type { Rsvp } from "./schema.ts";
+import { meetingPeople } from "../users/queries.ts";
 
 type Role = "CHAIR" | "SECRETARY" | "MEMBER" | "OBSERVER";
 
 async function meetingOfParticipant(participantId: string) {
   const p = await db.participant.findUnique({ where: { id: participantId }, select: { meetingId: true } });
-  if (!p) throw notFound("Participant");
+  if (!p) throw notFound();
   return p.meetingId;
 }
 
 export async function addParticipant(actor: Actor, meetingId: string, input: { userId: string; role: Role; mayVote: boolean; baseVersion?: number }) {
   let notified: string[] = [];
-  return changeMeeting(actor, meetingId, { action: "meeting.edit", baseVersion: input.baseVersion }, async (tx, { meeting }) => {
-    const user = await tx.user.findFirst({ where: { id: input.userId, active: true }, select: { id: true, name: true } });
-    if (!user) throw invalid("Unknown user", { userId: ["Unknown user"] });
+  return editMeeting(actor, meetingId, input.baseVersion, async (tx, { meeting }) => {
+    const user = await tx.user.findFirst({ where: { id: input.userId, ...meetingPeople }, select: { id: true, name: true } });
+    if (!user) throw invalid("VALIDATION", { userId: ["field.unknownUser"] });
     if (await tx.participant.findUnique({ where: { meetingId_userId: { meetingId, userId: input.userId } } })) {
-      throw invalid(`${user.name} already takes part in this meeting`, { userId: ["Already a participant"] });
+      throw invalid({ key: "participant.alreadyIn", values: { name: user.name } }, { userId: [{ key: "participant.alreadyIn", values: { name: user.name } }] });
     }
     // Observers never vote.
     const mayVote = input.role === "OBSERVER" ? false : input.mayVote;
@@ -33,7 +36,8 @@ export async function addParticipant(actor: Actor, meetingId: string, input: { u
     if (published) notified = await notify(tx, [input.userId], { kind: "MEETING_INVITED", meetingId, subject: meeting.title });
     return {
       result: participant,
-      event: meetingEvent("participants.changed", { change: "added", participantId: participant.id }),
+      event: meetingEvent("participants.changed", "added"),
+      touched: { participants: [participant.id] },
       audit: { action: "participant.add", subjectType: "Participant", subjectId: participant.id, data: { userId: input.userId, role: input.role, mayVote } },
       after: () => announce(notified),
     };
@@ -43,12 +47,13 @@ export async function addParticipant(actor: Actor, meetingId: string, input: { u
 export async function updateParticipant(actor: Actor, participantId: string, input: { role?: Role; mayVote?: boolean; baseVersion?: number }) {
   const meetingId = await meetingOfParticipant(participantId);
   const { baseVersion, ...changes } = input;
-  return changeMeeting(actor, meetingId, { action: "meeting.edit", baseVersion }, async (tx) => {
+  return editMeeting(actor, meetingId, baseVersion, async (tx) => {
     if (changes.role === "OBSERVER") changes.mayVote = false;
     const participant = await tx.participant.update({ where: { id: participantId }, data: changes });
     return {
       result: participant,
-      event: meetingEvent("participants.changed", { change: "updated", participantId }),
+      event: meetingEvent("participants.changed", "updated"),
+      touched: { participants: [participantId] },
       audit: { action: "participant.update", subjectType: "Participant", subjectId: participantId, data: changes },
     };
   });
@@ -57,19 +62,27 @@ export async function updateParticipant(actor: Actor, participantId: string, inp
 export async function removeParticipant(actor: Actor, participantId: string, baseVersion?: number) {
   const meetingId = await meetingOfParticipant(participantId);
   let removedUser = "";
-  const out = await changeMeeting(actor, meetingId, { action: "meeting.edit", baseVersion }, async (tx, { meeting }) => {
-    const p = await tx.participant.delete({ where: { id: participantId } });
+  const out = await editMeeting(actor, meetingId, baseVersion, async (tx, { meeting, trackDocuments }) => {
+    const p = await tx.participant.findUniqueOrThrow({ where: { id: participantId } });
     removedUser = p.userId;
-    if (meeting.chairId === p.userId) await tx.meeting.update({ where: { id: meetingId }, data: { chairId: null } });
+    // Papers shared with them lose them as a reader (the secretariat's lists change; they lose the papers).
+    const shared = (await tx.documentAccess.findMany({ where: { userId: p.userId, document: { meetingId } }, select: { documentId: true } })).map((a) => a.documentId);
+    await trackDocuments(shared);
+    await tx.participant.delete({ where: { id: participantId } });
+    const wasChair = meeting.chairId === p.userId;
+    if (wasChair) await tx.meeting.update({ where: { id: meetingId }, data: { chairId: null } });
     await tx.documentAccess.deleteMany({ where: { userId: p.userId, document: { meetingId } } });
     return {
       result: { id: participantId },
-      event: meetingEvent("participants.changed", { change: "removed", participantId }),
+      event: meetingEvent("participants.changed", "removed"),
+      touched: { removedParticipants: [participantId], documents: shared, meeting: wasChair },
       audit: { action: "participant.remove", subjectType: "Participant", subjectId: participantId, data: { userId: p.userId } },
     };
   });
-  // A removed participant's open tablets stop receiving this meeting's events at once.
-  evictFromMeeting(removedUser, meetingId);
+  // A removed participant's open tablets stop receiving this meeting's events at once, and say so, unless they still
+  // see the meeting another way (secretariat, its approver).
+  const user = await db.user.findUniqueOrThrow({ where: { id: removedUser }, select: { id: true, role: true } });
+  if (!can(user, "meeting.view", await loadMeetingResource(db, user, meetingId))) evictFromMeeting(removedUser, meetingId);
   return out;
 }
 
@@ -77,14 +90,14 @@ export async function removeParticipant(actor: Actor, participantId: string, bas
 export async function answerInvitation(actor: Actor, meetingId: string, input: Rsvp) {
   return changeMeeting(actor, meetingId, { action: "meeting.rsvp" }, async (tx, { meeting }) => {
     const me = meeting.participant && (await tx.participant.findUnique({ where: { meetingId_userId: { meetingId, userId: actor.id } } }));
-    if (!me) throw new AppError("FORBIDDEN", "Only invited participants answer the invitation.");
+    if (!me) throw forbidden("participant.onlyInvited");
     let deputyName: string | null = null;
     let deputyUserId: string | null = null;
     if (input.answer === "DELEGATE") {
       if (input.deputyUserId) {
-        const deputy = await tx.user.findFirst({ where: { id: input.deputyUserId, active: true }, select: { id: true, name: true } });
-        if (!deputy) throw invalid("Unknown deputy", { deputyUserId: ["Unknown user"] });
-        if (deputy.id === actor.id) throw invalid("Name someone else", { deputyUserId: ["You cannot delegate to yourself"] });
+        const deputy = await tx.user.findFirst({ where: { id: input.deputyUserId, ...meetingPeople }, select: { id: true, name: true } });
+        if (!deputy) throw invalid("VALIDATION", { deputyUserId: ["field.unknownUser"] });
+        if (deputy.id === actor.id) throw invalid("rsvp.deputySelf", { deputyUserId: ["rsvp.deputySelf"] });
         deputyUserId = deputy.id;
         deputyName = deputy.name;
       } else deputyName = input.deputyName ?? null;
@@ -96,16 +109,21 @@ export async function answerInvitation(actor: Actor, meetingId: string, input: R
     });
     return {
       result: participant,
-      event: meetingEvent("participants.changed", { change: "answered", participantId: me.id }),
+      event: meetingEvent("participants.changed", "answered"),
+      touched: { participants: [me.id] },
       audit: { action: "participant.answer", subjectType: "Participant", subjectId: me.id, data: { answer: input.answer, reason, deputyName } },
     };
   });
 }
 
-/** Remembers the meeting version a participant has seen (drives "changed since you last looked"). */
+/**
+ * Remembers the meeting version a participant has seen (drives "changed since you last looked"). Personal state:
+ * no meeting version, no room event; the user's other devices are told.
+ */
 export async function markSeen(actor: Actor, meetingId: string, version: number) {
-  const meeting = await authorizeMeeting(db, actor, "meeting.view", meetingId);
-  const seen = Math.min(version, meeting.version);
-  await db.participant.updateMany({ where: { meetingId, userId: actor.id, lastSeenVersion: { lt: seen } }, data: { lastSeenVersion: seen } });
-  return { lastSeenVersion: seen };
+  return personalWrite(actor, { meetingId, action: "meeting.seen" }, async (tx, { meeting }) => {
+    const seen = Math.min(version, meeting.version);
+    await tx.participant.updateMany({ where: { meetingId, userId: actor.id, lastSeenVersion: { lt: seen } }, data: { lastSeenVersion: seen } });
+    return { result: { lastSeenVersion: seen }, event: { name: "meeting.seen", payload: { meetingId, version: seen } } };
+  });
 }

@@ -2,6 +2,7 @@
 import { db, type Tx } from "../db/index.ts";
 import { publishUserEvent } from "../realtime/publish.ts";
 import type { Actor } from "../policy/index.ts";
+import type { MarkRead } from "./schema.ts";
 
 export type NotificationKind =
   | "MEETING_PUBLISHED"
@@ -30,11 +31,12 @@ export async function announce(userIds: string[]) {
   }
 }
 
-/** A user marks their own notifications read (all, or the listed ones). */
-export async function markRead(actor: Actor, ids?: string[]) {
+/** A user marks their own notifications read (all, the listed ones, or those about one meeting); every device hears. */
+export async function markRead(actor: Actor, { ids, meetingId }: MarkRead = {}) {
   const { count } = await db.notification.updateMany({
-    where: { userId: actor.id, readAt: null, ...(ids ? { id: { in: ids } } : {}) },
+    where: { userId: actor.id, readAt: null, ...(ids ? { id: { in: ids } } : {}), ...(meetingId ? { meetingId } : {}) },
     data: { readAt: new Date() },
   });
+  if (count > 0) publishUserEvent(actor.id, "notifications.read", { unread: await db.notification.count({ where: { userId: actor.id, readAt: null } }) });
   return { marked: count };
 }

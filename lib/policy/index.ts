@@ -1,5 +1,6 @@
 // The one policy module: every entry point asks here who may do what (system role × meeting role × resource).
-// `can` is pure; `meetingScope` / `documentScope` are the query filters every read goes through.
+// `can` is pure and typed per resource: each action names the resource it judges. `meetingScope`, `documentScope`
+// and `annotationScope` are the query filters reads go through; property tests prove each equal to `can`.
 import type { Prisma } from "../db/generated/client.ts";
 import { forbidden, notFound } from "../errors/index.ts";
 
@@ -14,96 +15,195 @@ export interface Actor {
   email: string;
   locale: string;
 }
+/** What the policy needs of an actor (the browser knows this much of its viewer, too). */
+export type Principal = Pick<Actor, "id" | "role">;
 
 export interface MeetingResource {
   id: string;
   status: MeetingStatus;
   chairId: string | null;
   approverId: string | null;
-  publishedAt: Date | null;
+  publishedAt: Date | string | null;
   /** The actor's participation in this meeting, if any. */
   participant: { role: MeetingRole; mayVote: boolean } | null;
 }
-
-export type MeetingAction =
-  | "meeting.view"
-  | "meeting.edit" // title, times, participants, agenda, documents
-  | "meeting.submit"
-  | "meeting.review" // approve or return
-  | "meeting.publish"
-  | "meeting.cancel"
-  | "meeting.rsvp";
-
-export type GlobalAction = "meeting.create" | "meeting.listAll" | "user.list";
-
-const PREPARING: MeetingStatus[] = ["DRAFT", "SUBMITTED", "APPROVED"];
-const EDITABLE: MeetingStatus[] = ["DRAFT", "SUBMITTED", "APPROVED", "PUBLISHED", "IN_PROGRESS"];
-
-export const isStaff = (actor: Actor) => actor.role === "ADMIN" || actor.role === "SECRETARIAT";
-
-function isReviewer(actor: Actor, m: MeetingResource): boolean {
-  return m.approverId ? m.approverId === actor.id : m.chairId === actor.id;
+export interface DocumentResource {
+  meeting: MeetingResource;
+  restricted: boolean;
+  /** The participants a restricted paper is shared with. */
+  allowedUserIds: readonly string[];
+}
+export interface AnnotationResource {
+  document: DocumentResource;
+  authorId: string;
+  visibility: "PRIVATE" | "MEETING";
+}
+export interface SpeakerRequestResource {
+  meeting: MeetingResource;
+  userId: string;
+}
+/** The running meeting, with who the chair named to present (null: the chair presents). */
+export interface LiveResource extends MeetingResource {
+  presenterUserId?: string | null;
+}
+export interface VoteResource {
+  meeting: MeetingResource;
+  status: "DRAFT" | "OPEN" | "CLOSED";
 }
 
-export function can(actor: Actor, action: GlobalAction): boolean;
-export function can(actor: Actor, action: MeetingAction, meeting: MeetingResource): boolean;
-export function can(actor: Actor, action: GlobalAction | MeetingAction, m?: MeetingResource): boolean {
+/** Every action on a resource, with the resource type it judges. */
+export interface ResourceActions {
+  "meeting.view": MeetingResource;
+  "meeting.edit": MeetingResource; // title, times, participants, agenda, documents
+  "meeting.submit": MeetingResource;
+  "meeting.review": MeetingResource; // approve or return
+  "meeting.readReview": MeetingResource; // the approver's comment
+  "meeting.publish": MeetingResource;
+  "meeting.cancel": MeetingResource;
+  "meeting.rsvp": MeetingResource;
+  "meeting.run": MeetingResource; // the chair's console: current item, speakers, votes
+  "meeting.seen": MeetingResource; // personal: "changed since you last looked", read receipts
+  "meeting.vote": MeetingResource; // cast one's own ballot in the running meeting (eligibility: lib/votes)
+  "meeting.readingProgress": MeetingResource; // everyone's read receipts, not only one's own
+  "live.present": LiveResource; // show a paper and turn its pages on the room's screens
+  "attendance.checkIn": MeetingResource; // a participant checks themself in
+  "document.view": DocumentResource;
+  "document.edit": DocumentResource;
+  "annotation.create": DocumentResource;
+  "annotation.view": AnnotationResource;
+  "annotation.edit": AnnotationResource;
+  "speaker.request": MeetingResource;
+  "speaker.withdraw": SpeakerRequestResource;
+  "speaker.manage": SpeakerRequestResource;
+  "vote.view": VoteResource;
+  "vote.manage": VoteResource;
+  "vote.cast": VoteResource;
+}
+export type ResourceAction = keyof ResourceActions;
+export type MeetingAction = { [A in ResourceAction]: ResourceActions[A] extends MeetingResource ? A : never }[ResourceAction];
+export type GlobalAction = "meeting.create" | "meeting.listAll" | "user.list" | "user.manage" | "audit.verify";
+
+const PREPARING: readonly MeetingStatus[] = ["DRAFT", "SUBMITTED", "APPROVED"];
+const EDITABLE: readonly MeetingStatus[] = ["DRAFT", "SUBMITTED", "APPROVED", "PUBLISHED", "IN_PROGRESS"];
+const LIVE: readonly MeetingStatus[] = ["PUBLISHED", "IN_PROGRESS"];
+
+export const isStaff = (actor: Principal) => actor.role === "ADMIN" || actor.role === "SECRETARIAT";
+
+function isReviewer(actor: Principal, m: MeetingResource): boolean {
+  return m.approverId ? m.approverId === actor.id : m.chairId === actor.id;
+}
+const published = (m: MeetingResource) => m.publishedAt !== null && !PREPARING.includes(m.status);
+/** The chair and the meeting's secretary run the meeting. */
+const runs = (actor: Principal, m: MeetingResource) =>
+  m.chairId === actor.id || m.participant?.role === "CHAIR" || m.participant?.role === "SECRETARY";
+
+function viewMeeting(actor: Principal, m: MeetingResource): boolean {
+  if (isStaff(actor)) return true;
+  if (isReviewer(actor, m) && m.status !== "DRAFT") return true;
+  return m.participant !== null && published(m);
+}
+
+function viewDocument(actor: Principal, d: DocumentResource): boolean {
+  if (!viewMeeting(actor, d.meeting)) return false;
+  return isStaff(actor) || !d.restricted || d.allowedUserIds.includes(actor.id);
+}
+
+type Rules = { [A in ResourceAction]: (actor: Principal, r: ResourceActions[A]) => boolean };
+const rules: Rules = {
+  "meeting.view": viewMeeting,
+  "meeting.edit": (a, m) => isStaff(a) && EDITABLE.includes(m.status),
+  "meeting.submit": (a, m) => isStaff(a) && m.status === "DRAFT", // once submitted, it waits for the approver
+  "meeting.review": (a, m) => m.status === "SUBMITTED" && (isReviewer(a, m) || a.role === "ADMIN"),
+  "meeting.readReview": (a, m) => isStaff(a) || (isReviewer(a, m) && m.status !== "DRAFT"),
+  "meeting.publish": (a, m) => isStaff(a) && m.status === "APPROVED",
+  "meeting.cancel": (a, m) => isStaff(a) && m.status !== "CLOSED" && m.status !== "CANCELLED",
+  "meeting.rsvp": (a, m) => m.participant !== null && published(m) && m.status !== "CLOSED" && m.status !== "CANCELLED",
+  "meeting.run": (a, m) => LIVE.includes(m.status) && runs(a, m),
+  "meeting.seen": (a, m) => m.participant !== null && viewMeeting(a, m),
+  "meeting.vote": (a, m) => m.status === "IN_PROGRESS" && m.participant?.mayVote === true && viewMeeting(a, m),
+  // Who has read which paper: for those who prepare the meeting and those who run it.
+  "meeting.readingProgress": (a, m) => isStaff(a) || (viewMeeting(a, m) && runs(a, m)),
+  "live.present": (a, m) => m.status === "IN_PROGRESS" && (runs(a, m) || (!!m.presenterUserId && m.presenterUserId === a.id && m.participant !== null)),
+  "attendance.checkIn": (a, m) => LIVE.includes(m.status) && m.participant !== null && published(m),
+  "document.view": viewDocument,
+  "document.edit": (a, d) => isStaff(a) && EDITABLE.includes(d.meeting.status),
+  // Annotations are personal: whoever may read a paper may write on it; only its author changes it.
+  "annotation.create": (a, d) => viewDocument(a, d) && d.meeting.participant !== null,
+  "annotation.view": (a, n) => viewDocument(a, n.document) && (n.authorId === a.id || n.visibility === "MEETING"),
+  "annotation.edit": (a, n) => viewDocument(a, n.document) && n.authorId === a.id,
+  "speaker.request": (a, m) => m.status === "IN_PROGRESS" && m.participant !== null && m.participant.role !== "OBSERVER",
+  "speaker.withdraw": (a, s) => s.userId === a.id && s.meeting.status === "IN_PROGRESS",
+  "speaker.manage": (a, s) => s.meeting.status === "IN_PROGRESS" && runs(a, s.meeting),
+  // A planned vote is on the meeting's programme like an agenda item: everyone in the meeting sees it.
+  "vote.view": (a, v) => viewMeeting(a, v.meeting),
+  "vote.manage": (a, v) => LIVE.includes(v.meeting.status) && runs(a, v.meeting),
+  "vote.cast": (a, v) => v.status === "OPEN" && can(a, "meeting.vote", v.meeting),
+};
+
+/** The meeting a resource belongs to: who may not see it gets a 404, not a 403. */
+function meetingOf(r: ResourceActions[ResourceAction]): MeetingResource {
+  if ("document" in r) return r.document.meeting;
+  if ("meeting" in r) return r.meeting;
+  return r;
+}
+
+export function can(actor: Principal, action: GlobalAction): boolean;
+export function can<A extends ResourceAction>(actor: Principal, action: A, resource: ResourceActions[A]): boolean;
+export function can(actor: Principal, action: GlobalAction | ResourceAction, resource?: unknown): boolean {
   switch (action) {
     case "meeting.create":
     case "meeting.listAll":
     case "user.list":
       return isStaff(actor);
+    case "user.manage": // accounts: deactivate, reactivate
+    case "audit.verify": // the audit trail's hash chain
+      return actor.role === "ADMIN";
   }
-  if (!m) return false;
-  const staff = isStaff(actor);
-  const published = m.publishedAt !== null && !PREPARING.includes(m.status);
-  switch (action) {
-    case "meeting.view":
-      if (staff) return true;
-      if (isReviewer(actor, m) && m.status !== "DRAFT") return true;
-      return m.participant !== null && published;
-    case "meeting.edit":
-      return staff && EDITABLE.includes(m.status);
-    case "meeting.submit":
-      return staff && (m.status === "DRAFT" || m.status === "SUBMITTED");
-    case "meeting.review":
-      return m.status === "SUBMITTED" && (isReviewer(actor, m) || actor.role === "ADMIN");
-    case "meeting.publish":
-      return staff && m.status === "APPROVED";
-    case "meeting.cancel":
-      return staff && m.status !== "CLOSED" && m.status !== "CANCELLED";
-    case "meeting.rsvp":
-      return m.participant !== null && published && m.status !== "CLOSED" && m.status !== "CANCELLED";
-  }
+  if (!resource) return false;
+  const rule = rules[action] as (a: Principal, r: unknown) => boolean;
+  return rule(actor, resource);
 }
 
 /**
- * Throws unless allowed. A meeting the actor may not even see is a 404 (its existence is not disclosed);
- * one they see but may not change is a 403.
+ * Throws unless allowed. A meeting the actor may not even see is a 404 (its existence is not disclosed), and so is
+ * a paper or note within it they may not see; one they see but may not change is a 403.
  */
-export function authorize(actor: Actor, action: MeetingAction, m: MeetingResource): void;
-export function authorize(actor: Actor, action: GlobalAction): void;
-export function authorize(actor: Actor, action: GlobalAction | MeetingAction, m?: MeetingResource): void {
-  if (m) {
-    if (!can(actor, "meeting.view", m)) throw notFound("Meeting");
-    if (!can(actor, action as MeetingAction, m)) throw forbidden(action);
-  } else if (!can(actor, action as GlobalAction)) throw forbidden(action);
+export function authorize(actor: Principal, action: GlobalAction): void;
+export function authorize<A extends ResourceAction>(actor: Principal, action: A, resource: ResourceActions[A]): void;
+export function authorize(actor: Principal, action: GlobalAction | ResourceAction, resource?: unknown): void {
+  if (!resource) {
+    if (!can(actor, action as GlobalAction)) throw forbidden();
+    return;
+  }
+  const r = resource as ResourceActions[ResourceAction];
+  if (!viewMeeting(actor, meetingOf(r))) throw notFound();
+  if ("restricted" in r && !viewDocument(actor, r)) throw notFound();
+  if ("document" in r && !can(actor, "annotation.view", r)) throw notFound();
+  if (!can(actor, action as ResourceAction, r as never)) throw forbidden();
 }
 
 /** Query filter: the meetings this actor may see (must match `can(actor, "meeting.view")`). */
-export function meetingScope(actor: Actor): Prisma.MeetingWhereInput {
+export function meetingScope(actor: Principal): Prisma.MeetingWhereInput {
   if (isStaff(actor)) return {};
   return {
     OR: [
-      { participants: { some: { userId: actor.id } }, publishedAt: { not: null }, status: { notIn: PREPARING } },
+      { participants: { some: { userId: actor.id } }, publishedAt: { not: null }, status: { notIn: [...PREPARING] } },
       { approverId: actor.id, status: { not: "DRAFT" } },
       { approverId: null, chairId: actor.id, status: { not: "DRAFT" } },
     ],
   };
 }
 
-/** Query filter: the documents of a visible meeting this actor may see (restricted ones only when listed). */
-export function documentScope(actor: Actor): Prisma.DocumentWhereInput {
-  if (isStaff(actor)) return {};
-  return { OR: [{ restricted: false }, { access: { some: { userId: actor.id } } }] };
+/** Query filter: the documents this actor may see (must match `can(actor, "document.view")`). */
+export function documentScope(actor: Principal): Prisma.DocumentWhereInput {
+  if (isStaff(actor)) return { meeting: meetingScope(actor) };
+  return { meeting: meetingScope(actor), OR: [{ restricted: false }, { access: { some: { userId: actor.id } } }] };
+}
+
+/** Query filter: the annotations this actor may see (must match `can(actor, "annotation.view")`). */
+export function annotationScope(actor: Principal): Prisma.AnnotationWhereInput {
+  return {
+    documentVersion: { document: documentScope(actor) },
+    OR: [{ authorId: actor.id }, { visibility: "MEETING" }],
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { can, authorize, meetingScope, type Actor, type MeetingResource } from "./index";
+import { annotationScope, can, authorize, documentScope, meetingScope, type Actor, type MeetingResource } from "./index";
 import { AppError } from "../errors";
 import { db } from "../db";
 import { makeMeeting, makeUser } from "../../tests/fixtures";
@@ -75,5 +75,95 @@ describe("meetingScope (the query filter) agrees with can(view)", () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("documentScope and annotationScope (the query filters) agree with can()", () => {
+  it("for papers: every status × role × membership × restriction × sharing, against the real database", async () => {
+    const sec = await makeUser("SECRETARIAT");
+    const statuses = ["DRAFT", "SUBMITTED", "PUBLISHED", "IN_PROGRESS", "CLOSED"] as const;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...statuses), fc.constantFrom("MEMBER", "SECRETARIAT" as const),
+        fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(),
+        async (status, role, participates, restricted, shared, isApprover) => {
+          const user = await makeUser(role);
+          const m = await makeMeeting(sec, { members: participates ? [user] : [], status: "DRAFT" });
+          await db.meeting.update({ where: { id: m.id }, data: { status, approverId: isApprover ? user.id : null, publishedAt: status === "DRAFT" || status === "SUBMITTED" ? null : new Date() } });
+          const doc = await db.document.create({
+            data: { meetingId: m.id, title: "Tờ trình", restricted, ...(shared ? { access: { create: [{ userId: user.id }] } } : {}) },
+          });
+          const row = await db.meeting.findUniqueOrThrow({ where: { id: m.id }, include: { participants: { where: { userId: user.id } } } });
+          const meeting: MeetingResource = { ...row, participant: row.participants[0] ?? null };
+          const resource = { meeting, restricted, allowedUserIds: shared ? [user.id] : [] };
+          const visible = (await db.document.count({ where: { AND: [{ id: doc.id }, documentScope(user)] } })) === 1;
+          expect(visible).toBe(can(user, "document.view", resource));
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
+  it("for annotations: own or shared, on a paper the actor may see", async () => {
+    const sec = await makeUser("SECRETARIAT");
+    await fc.assert(
+      fc.asyncProperty(fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), fc.constantFrom("PRIVATE", "MEETING" as const),
+        async (participates, restricted, shared, ownNote, visibility) => {
+          const [user, author] = [await makeUser(), await makeUser()];
+          const m = await makeMeeting(sec, { members: participates ? [user, author] : [author] });
+          const doc = await db.document.create({
+            data: {
+              meetingId: m.id, title: "Đề án", restricted,
+              ...(shared ? { access: { create: [{ userId: user.id }] } } : {}),
+              versions: { create: { number: 1, fileHash: "h", fileName: "a.pdf", size: 1, pageCount: 1, uploadedById: sec.id } },
+            },
+            include: { versions: true },
+          });
+          const by = ownNote ? user : author;
+          const note = await db.annotation.create({
+            data: { documentVersionId: doc.versions[0].id, authorId: by.id, page: 1, kind: "NOTE", geometry: {}, visibility, clientId: `c-${Math.random()}` },
+          });
+          const row = await db.meeting.findUniqueOrThrow({ where: { id: m.id }, include: { participants: { where: { userId: user.id } } } });
+          const meeting: MeetingResource = { ...row, participant: row.participants[0] ?? null };
+          const resource = { document: { meeting, restricted, allowedUserIds: shared ? [user.id] : [] }, authorId: by.id, visibility };
+          const visible = (await db.annotation.count({ where: { AND: [{ id: note.id }, annotationScope(user)] } })) === 1;
+          expect(visible).toBe(can(user, "annotation.view", resource));
+          // Private notes are the author's alone: not even the secretariat sees them.
+          if (visibility === "PRIVATE" && !ownNote) expect(visible).toBe(false);
+          expect((await db.annotation.count({ where: { AND: [{ id: note.id }, annotationScope(sec)] } })) === 1).toBe(visibility === "MEETING");
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe("actions on resources", () => {
+  const live = (over: Partial<MeetingResource> = {}) => meeting({ status: "IN_PROGRESS", ...over });
+  it("the chair and the meeting's secretary run the meeting; members, observers and the secretariat do not", () => {
+    expect(can(actor("MEMBER", "c"), "meeting.run", live({ chairId: "c", participant: { role: "CHAIR", mayVote: true } }))).toBe(true);
+    expect(can(actor("MEMBER", "s"), "meeting.run", live({ participant: { role: "SECRETARY", mayVote: false } }))).toBe(true);
+    expect(can(actor("MEMBER"), "meeting.run", live({ participant: { role: "MEMBER", mayVote: true } }))).toBe(false);
+    expect(can(actor("SECRETARIAT"), "meeting.run", live())).toBe(false);
+    expect(can(actor("MEMBER", "c"), "meeting.run", meeting({ status: "CLOSED", chairId: "c" }))).toBe(false);
+  });
+
+  it("a ballot is cast only by a voting participant while the vote is open in a running meeting", () => {
+    const voter = { role: "MEMBER" as const, mayVote: true };
+    expect(can(actor("MEMBER"), "vote.cast", { meeting: live({ participant: voter }), status: "OPEN" })).toBe(true);
+    expect(can(actor("MEMBER"), "vote.cast", { meeting: live({ participant: voter }), status: "CLOSED" })).toBe(false);
+    expect(can(actor("MEMBER"), "vote.cast", { meeting: live({ participant: { role: "OBSERVER", mayVote: false } }), status: "OPEN" })).toBe(false);
+    expect(can(actor("ADMIN"), "vote.cast", { meeting: live(), status: "OPEN" })).toBe(false);
+  });
+
+  it("a hidden paper or note is a 404 like a hidden meeting; a visible one not yours to change is a 403", () => {
+    const m = meeting({ participant: { role: "MEMBER", mayVote: true } });
+    const restricted = { meeting: m, restricted: true, allowedUserIds: ["someone-else"] };
+    const status = (f: () => void) => { try { f(); return 200; } catch (e) { return (e as AppError).status; } };
+    expect(status(() => authorize(actor("MEMBER"), "document.view", restricted))).toBe(404);
+    expect(status(() => authorize(actor("MEMBER"), "document.edit", { ...restricted, restricted: false }))).toBe(403);
+    const othersPrivate = { document: { ...restricted, restricted: false }, authorId: "x", visibility: "PRIVATE" as const };
+    expect(status(() => authorize(actor("MEMBER"), "annotation.edit", othersPrivate))).toBe(404);
+    expect(status(() => authorize(actor("MEMBER"), "annotation.edit", { ...othersPrivate, visibility: "MEETING" }))).toBe(403);
   });
 });

@@ -1,92 +1,102 @@
 "use client";
 // Browser side of the realtime contract. One socket per tab, shared by the meeting view and the notification bell.
-// Meeting events are hints: on anything newer than what we have, re-fetch the permission-checked snapshot.
+// The meeting hook wraps MeetingSync (sync.ts): events carry the change and are applied locally; the snapshot is
+// fetched only when the server says we are too far behind, and conditionally.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import { MEETING_EVENT_NAMES, type JoinAck } from "./events.ts";
+import type { MeetingSnapshot } from "../meetings/view.ts";
+import { MeetingSync, type SnapshotResponse, type SyncSocket } from "./sync.ts";
+import type { ClientToServerEvents, ServerToClientEvents } from "./events.ts";
+import { href } from "../http/operation.ts";
+import { meetingOps } from "../meetings/operations.ts";
 
-let shared: Socket | null = null;
-export function getSocket(): Socket {
+export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+let shared: AppSocket | null = null;
+export function getSocket(): AppSocket {
   shared ??= io({ withCredentials: true, transports: ["websocket", "polling"] });
   return shared;
 }
 
-export interface Versioned {
-  meeting: { id: string; version: number };
+async function fetchSnapshot(meetingId: string, etag: string | undefined): Promise<SnapshotResponse> {
+  // fetch, not the typed client: this read is conditional (If-None-Match → 304).
+  const res = await fetch(href(meetingOps.get, { params: { meetingId } }), {
+    cache: "no-store",
+    headers: etag ? { "if-none-match": etag } : undefined,
+  });
+  if (res.status === 304) return { status: 304 };
+  if (!res.ok) throw new Error(String(res.status));
+  return { status: 200, etag: res.headers.get("etag") ?? undefined, body: await res.json() };
 }
 
-export function useMeetingLive<T extends Versioned>(initial: T, fetchSnapshot: (meetingId: string) => Promise<T>) {
+export function useMeetingLive(initial: MeetingSnapshot) {
   const [snapshot, setSnapshot] = useState(initial);
   /** null until the first connection attempt settles: "connecting", not "lost". */
   const [connected, setConnected] = useState<boolean | null>(null);
   const [changed, setChanged] = useState<Set<string>>(new Set());
-  const version = useRef(initial.meeting.version);
-  const fetching = useRef<Promise<void> | null>(null);
-  const again = useRef(false);
-  const alive = useRef(true);
+  const [refused, setRefused] = useState<{ code: string; message: string } | null>(null);
+  const sync = useRef<MeetingSync | null>(null);
   const meetingId = initial.meeting.id;
 
-  /** Take a snapshot we already have (e.g. the fresh state a 409 carried). */
-  const accept = useCallback((next: T) => {
-    if (next.meeting.version >= version.current) {
-      version.current = next.meeting.version;
-      setSnapshot(next);
-    }
-  }, []);
-
-  const refresh = useCallback((): Promise<void> => {
-    if (fetching.current) {
-      again.current = true; // coalesce bursts into one more fetch after the running one
-      return fetching.current;
-    }
-    fetching.current = (async () => {
-      do {
-        again.current = false;
-        try {
-          const next = await fetchSnapshot(meetingId);
-          if (alive.current) accept(next);
-        } catch {
-          /* offline or refused: the next event or reconnect tries again */
-        }
-      } while (again.current && alive.current);
-    })().finally(() => (fetching.current = null));
-    return fetching.current;
-  }, [meetingId, fetchSnapshot, accept]);
-
   useEffect(() => {
-    alive.current = true;
-    const socket = getSocket();
-    const markChanged = (p: Record<string, unknown>) => {
-      const id = (p.itemId ?? p.documentId) as string | undefined;
-      if (id) setChanged((s) => new Set(s).add(id));
-    };
-    const join = () => {
-      setConnected(true);
-      socket.emit("meeting:join", { meetingId, version: version.current }, (ack: JoinAck) => {
-        if (ack.ok && (ack.snapshot || ack.missed.length > 0 || ack.version > version.current)) {
-          for (const m of ack.missed) markChanged(m.payload);
-          void refresh();
-        }
-      });
-    };
-    const down = () => setConnected(false);
-    const onEvent = (payload: { meetingId: string; version: number } & Record<string, unknown>) => {
-      if (payload.meetingId !== meetingId || payload.version <= version.current) return;
-      markChanged(payload);
-      void refresh();
-    };
-    socket.on("connect", join);
-    socket.on("disconnect", down);
-    for (const name of MEETING_EVENT_NAMES) socket.on(name, onEvent);
-    if (socket.connected) join();
+    const s = new MeetingSync({
+      // MeetingSync subscribes by name from the same contract; it needs only the untyped surface of the socket.
+      socket: getSocket() as unknown as SyncSocket,
+      initial,
+      fetchSnapshot: (etag) => fetchSnapshot(meetingId, etag),
+      onState: (next, touched) => {
+        setSnapshot(next);
+        if (touched.length) setChanged((old) => new Set([...old, ...touched]));
+      },
+      onConnection: setConnected,
+      onRefused: setRefused,
+    });
+    sync.current = s;
+    s.start();
     return () => {
-      alive.current = false;
-      socket.emit("meeting:leave", { meetingId });
-      socket.off("connect", join);
-      socket.off("disconnect", down);
-      for (const name of MEETING_EVENT_NAMES) socket.off(name, onEvent);
+      s.stop();
+      sync.current = null;
     };
-  }, [meetingId, refresh]);
+    // `initial` is the server-rendered state of this meeting; later states come from the sync itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [meetingId]);
 
-  return { snapshot, connected, changed, refresh, accept };
+  /** Take a fresher snapshot we already have (e.g. the one a 409 carried). */
+  const accept = useCallback((next: MeetingSnapshot) => sync.current?.accept(next), []);
+  /** After our own write: its event updates us; fetch only if it does not come. */
+  const expect = useCallback((version: number) => sync.current?.expect(version), []);
+  const refresh = useCallback(() => sync.current?.resync() ?? Promise.resolve(), []);
+
+  return { snapshot, connected, changed, refused, accept, expect, refresh };
+}
+
+/**
+ * Remembers the meeting version this participant has seen — when they leave or hide the page, not on every event:
+ * one small write per visit instead of one per change per tablet.
+ */
+export function useSeenVersion(meetingId: string, version: number, enabled: boolean) {
+  const latest = useRef(version);
+  latest.current = version;
+  const saved = useRef(0);
+  useEffect(() => {
+    if (!enabled) return;
+    const save = () => {
+      if (latest.current <= saved.current) return;
+      saved.current = latest.current;
+      // keepalive: the write must outlive the page it is sent from.
+      void fetch(href(meetingOps.seen, { params: { meetingId } }), {
+        method: "POST",
+        keepalive: true,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ version: latest.current }),
+      }).catch(() => {});
+    };
+    const onVisibility = () => document.visibilityState === "hidden" && save();
+    document.addEventListener("visibilitychange", onVisibility);
+    window.addEventListener("pagehide", save);
+    return () => {
+      document.removeEventListener("visibilitychange", onVisibility);
+      window.removeEventListener("pagehide", save);
+      save();
+    };
+  }, [meetingId, enabled]);
 }

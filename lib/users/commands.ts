@@ -1,10 +1,8 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { db } from "../db/index.ts";
 import { appendAudit } from "../audit/index.ts";
 import type { Actor } from "../policy/index.ts";
-import { LOCALES } from "../i18n/config.ts";
-
-export const updateMeSchema = z.object({ locale: z.enum(LOCALES) });
+import type { updateMeSchema } from "./schema.ts";
 
 /** A user may change only their own preferences (the actor is the subject: no other policy needed). */
 export async function updateMe(actor: Actor, input: z.infer<typeof updateMeSchema>) {

@@ -1,12 +1,13 @@
-import { route, jsonBody } from "@/lib/http/route";
-import { updateMe, updateMeSchema } from "@/lib/users/commands";
+import { bind, routes } from "@/lib/http/route";
+import { userOps } from "@/lib/users/operations";
+import { updateMe } from "@/lib/users/commands";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 
-export const GET = route(async ({ actor }) => ({ user: actor }));
-
-export const PATCH = route(async ({ req, actor }) => {
-  const user = await updateMe(actor, await jsonBody(req, updateMeSchema));
-  const res = Response.json({ user });
-  res.headers.append("Set-Cookie", `${LOCALE_COOKIE}=${user.locale}; Path=/; Max-Age=31536000; SameSite=Lax`);
-  return res;
-});
+export const { GET, PATCH } = routes(
+  bind(userOps.me, async ({ actor }) => ({ user: actor })),
+  bind(userOps.updateMe, async ({ actor, body, headers }) => {
+    const user = await updateMe(actor, body);
+    headers.append("Set-Cookie", `${LOCALE_COOKIE}=${user.locale}; Path=/; Max-Age=31536000; SameSite=Lax`);
+    return { user };
+  }),
+);

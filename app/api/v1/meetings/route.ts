@@ -1,8 +1,9 @@
-import { route, jsonBody } from "@/lib/http/route";
+import { bind, routes } from "@/lib/http/route";
+import { meetingOps } from "@/lib/meetings/operations";
 import { listMeetings } from "@/lib/meetings/queries";
-import { createMeetingSchema } from "@/lib/meetings/schema";
 import { createMeeting } from "@/lib/meetings/commands";
 
-export const GET = route(async ({ actor }) => ({ meetings: await listMeetings(actor) }));
-
-export const POST = route(async ({ req, actor }) => ({ meeting: await createMeeting(actor, await jsonBody(req, createMeetingSchema)) }));
+export const { GET, POST } = routes(
+  bind(meetingOps.list, async ({ actor }) => ({ meetings: await listMeetings(actor) })),
+  bind(meetingOps.create, async ({ actor, body }) => ({ meeting: await createMeeting(actor, body) })),
+);

@@ -5,6 +5,8 @@ import { getMeetingSnapshot } from "@/lib/meetings/queries";
 import { agendaPrintModel, type PrintDocument } from "@/lib/agenda/print";
 import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/config";
 import { PrintButton } from "@/components/agenda/PrintButton";
+import { href } from "@/lib/http/operation";
+import { agendaOps } from "@/lib/agenda/operations";
 
 export const dynamic = "force-dynamic";
 
@@ -61,7 +63,7 @@ export default async function PrintAgendaPage({ params }: { params: Promise<{ me
             ← {t("back")}
           </Link>
           <span className="flex-1" />
-          <a href={`/api/v1/meetings/${snapshot.meeting.id}/agenda.pdf?locale=${locale}`} data-testid="download-pdf"
+          <a href={href(agendaOps.pdf, { params: { meetingId: snapshot.meeting.id }, query: { locale } })} data-testid="download-pdf"
             className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-4 font-medium">
             {t("downloadPdf")}
           </a>

@@ -1,15 +1,14 @@
-import { route, jsonBody } from "@/lib/http/route";
-import { deleteAgendaItemSchema, updateAgendaItemSchema } from "@/lib/agenda/schema";
+import { bind, routes } from "@/lib/http/route";
+import { agendaOps } from "@/lib/agenda/operations";
 import { deleteAgendaItem, updateAgendaItem } from "@/lib/agenda/commands";
 
-export const PATCH = route<{ itemId: string }>(async ({ req, actor, params }) => {
-  const input = await jsonBody(req, updateAgendaItemSchema);
-  const { result, version } = await updateAgendaItem(actor, params.itemId, input);
-  return { item: result, version };
-});
-
-export const DELETE = route<{ itemId: string }>(async ({ req, actor, params }) => {
-  const input = await jsonBody(req, deleteAgendaItemSchema);
-  const { result, version } = await deleteAgendaItem(actor, params.itemId, input.baseVersion);
-  return { ...result, version };
-});
+export const { PATCH, DELETE } = routes(
+  bind(agendaOps.update, async ({ actor, params, body }) => {
+    const { result, version } = await updateAgendaItem(actor, params.itemId, body);
+    return { item: result, version };
+  }),
+  bind(agendaOps.remove, async ({ actor, params, body }) => {
+    const { result, version } = await deleteAgendaItem(actor, params.itemId, body.baseVersion);
+    return { ...result, version };
+  }),
+);

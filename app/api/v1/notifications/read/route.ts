@@ -1,6 +1,6 @@
-import { route, jsonBody } from "@/lib/http/route";
+import { bind, routes } from "@/lib/http/route";
+import { notificationOps } from "@/lib/notifications/operations";
 import { markRead } from "@/lib/notifications/commands";
-import { markReadSchema } from "@/lib/notifications/schema";
 
 // A user reads only their own notifications: markRead filters by the actor.
-export const POST = route(async ({ req, actor }) => Response.json(await markRead(actor, (await jsonBody(req, markReadSchema)).ids)));
+export const { POST } = routes(bind(notificationOps.read, ({ actor, body }) => markRead(actor, body)));

@@ -1,14 +1,14 @@
-import { route, jsonBody } from "@/lib/http/route";
-import { transitionSchema, updateParticipantSchema } from "@/lib/meetings/schema";
+import { bind, routes } from "@/lib/http/route";
+import { meetingOps } from "@/lib/meetings/operations";
 import { removeParticipant, updateParticipant } from "@/lib/meetings/participants";
 
-export const PATCH = route<{ participantId: string }>(async ({ req, actor, params }) => {
-  const { result, version } = await updateParticipant(actor, params.participantId, await jsonBody(req, updateParticipantSchema));
-  return { participant: result, version };
-});
-
-export const DELETE = route<{ participantId: string }>(async ({ req, actor, params }) => {
-  const { baseVersion } = await jsonBody(req, transitionSchema);
-  const { result, version } = await removeParticipant(actor, params.participantId, baseVersion);
-  return { ...result, version };
-});
+export const { PATCH, DELETE } = routes(
+  bind(meetingOps.updateParticipant, async ({ actor, params, body }) => {
+    const { result, version } = await updateParticipant(actor, params.participantId, body);
+    return { participant: result, version };
+  }),
+  bind(meetingOps.removeParticipant, async ({ actor, params, body }) => {
+    const { result, version } = await removeParticipant(actor, params.participantId, body.baseVersion);
+    return { ...result, version };
+  }),
+);

@@ -1,9 +1,10 @@
-import { route, jsonBody } from "@/lib/http/route";
-import { moveAgendaItemSchema } from "@/lib/agenda/schema";
+import { bind, routes } from "@/lib/http/route";
+import { agendaOps } from "@/lib/agenda/operations";
 import { moveAgendaItem } from "@/lib/agenda/commands";
 
-export const POST = route<{ itemId: string }>(async ({ req, actor, params }) => {
-  const input = await jsonBody(req, moveAgendaItemSchema);
-  const { result, version } = await moveAgendaItem(actor, params.itemId, input);
-  return Response.json({ item: result, version });
-});
+export const { POST } = routes(
+  bind(agendaOps.move, async ({ actor, params, body }) => {
+    const { result, version } = await moveAgendaItem(actor, params.itemId, body);
+    return { item: result, version };
+  }),
+);

@@ -1,9 +1,10 @@
-import { route, jsonBody } from "@/lib/http/route";
-import { createAgendaItemSchema } from "@/lib/agenda/schema";
+import { bind, routes } from "@/lib/http/route";
+import { agendaOps } from "@/lib/agenda/operations";
 import { createAgendaItem } from "@/lib/agenda/commands";
 
-export const POST = route<{ meetingId: string }>(async ({ req, actor, params }) => {
-  const input = await jsonBody(req, createAgendaItemSchema);
-  const { result, version } = await createAgendaItem(actor, params.meetingId, input);
-  return { item: result, version };
-});
+export const { POST } = routes(
+  bind(agendaOps.create, async ({ actor, params, body }) => {
+    const { result, version } = await createAgendaItem(actor, params.meetingId, body);
+    return { item: result, version };
+  }),
+);

@@ -1,7 +1,7 @@
-import { route, jsonBody } from "@/lib/http/route";
-import { duplicateMeetingSchema } from "@/lib/meetings/schema";
+import { bind, routes } from "@/lib/http/route";
+import { meetingOps } from "@/lib/meetings/operations";
 import { duplicateMeeting } from "@/lib/meetings/commands";
 
-export const POST = route<{ meetingId: string }>(async ({ req, actor, params }) => ({
-  meeting: await duplicateMeeting(actor, params.meetingId, await jsonBody(req, duplicateMeetingSchema)),
-}));
+export const { POST } = routes(
+  bind(meetingOps.duplicate, async ({ actor, params, body }) => ({ meeting: await duplicateMeeting(actor, params.meetingId, body) })),
+);

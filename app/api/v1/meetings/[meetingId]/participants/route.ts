@@ -1,8 +1,10 @@
-import { route, jsonBody } from "@/lib/http/route";
-import { addParticipantSchema } from "@/lib/meetings/schema";
+import { bind, routes } from "@/lib/http/route";
+import { meetingOps } from "@/lib/meetings/operations";
 import { addParticipant } from "@/lib/meetings/participants";
 
-export const POST = route<{ meetingId: string }>(async ({ req, actor, params }) => {
-  const { result, version } = await addParticipant(actor, params.meetingId, await jsonBody(req, addParticipantSchema));
-  return { participant: result, version };
-});
+export const { POST } = routes(
+  bind(meetingOps.addParticipant, async ({ actor, params, body }) => {
+    const { result, version } = await addParticipant(actor, params.meetingId, body);
+    return { participant: result, version };
+  }),
+);

@@ -1,8 +1,10 @@
-import { route, jsonBody } from "@/lib/http/route";
-import { transitionSchema } from "@/lib/meetings/schema";
+import { bind, routes } from "@/lib/http/route";
+import { meetingOps } from "@/lib/meetings/operations";
 import { publishMeeting } from "@/lib/meetings/commands";
 
-export const POST = route<{ meetingId: string }>(async ({ req, actor, params }) => {
-  const { result, version } = await publishMeeting(actor, params.meetingId, await jsonBody(req, transitionSchema));
-  return Response.json({ meeting: result, version });
-});
+export const { POST } = routes(
+  bind(meetingOps.publish, async ({ actor, params, body }) => {
+    const { result, version } = await publishMeeting(actor, params.meetingId, body);
+    return { meeting: result, version };
+  }),
+);

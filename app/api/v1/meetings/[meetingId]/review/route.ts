@@ -1,8 +1,10 @@
-import { route, jsonBody } from "@/lib/http/route";
-import { reviewMeetingSchema } from "@/lib/meetings/schema";
+import { bind, routes } from "@/lib/http/route";
+import { meetingOps } from "@/lib/meetings/operations";
 import { reviewMeeting } from "@/lib/meetings/commands";
 
-export const POST = route<{ meetingId: string }>(async ({ req, actor, params }) => {
-  const { result, version } = await reviewMeeting(actor, params.meetingId, await jsonBody(req, reviewMeetingSchema));
-  return Response.json({ meeting: result, version });
-});
+export const { POST } = routes(
+  bind(meetingOps.review, async ({ actor, params, body }) => {
+    const { result, version } = await reviewMeeting(actor, params.meetingId, body);
+    return { meeting: result, version };
+  }),
+);

@@ -1,8 +1,10 @@
-import { route, jsonBody } from "@/lib/http/route";
-import { rsvpSchema } from "@/lib/meetings/schema";
+import { bind, routes } from "@/lib/http/route";
+import { meetingOps } from "@/lib/meetings/operations";
 import { answerInvitation } from "@/lib/meetings/participants";
 
-export const POST = route<{ meetingId: string }>(async ({ req, actor, params }) => {
-  const { result, version } = await answerInvitation(actor, params.meetingId, await jsonBody(req, rsvpSchema));
-  return Response.json({ participant: result, version });
-});
+export const { POST } = routes(
+  bind(meetingOps.rsvp, async ({ actor, params, body }) => {
+    const { result, version } = await answerInvitation(actor, params.meetingId, body);
+    return { participant: result, version };
+  }),
+);

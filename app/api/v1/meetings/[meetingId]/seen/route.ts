@@ -1,7 +1,5 @@
-import { route, jsonBody } from "@/lib/http/route";
-import { seenSchema } from "@/lib/meetings/schema";
+import { bind, routes } from "@/lib/http/route";
+import { meetingOps } from "@/lib/meetings/operations";
 import { markSeen } from "@/lib/meetings/participants";
 
-export const POST = route<{ meetingId: string }>(async ({ req, actor, params }) =>
-  Response.json(await markSeen(actor, params.meetingId, (await jsonBody(req, seenSchema)).version)),
-);
+export const { POST } = routes(bind(meetingOps.seen, ({ actor, params, body }) => markSeen(actor, params.meetingId, body.version)));

@@ -1,8 +1,10 @@
-import { route, jsonBody } from "@/lib/http/route";
-import { submitMeetingSchema } from "@/lib/meetings/schema";
+import { bind, routes } from "@/lib/http/route";
+import { meetingOps } from "@/lib/meetings/operations";
 import { submitMeeting } from "@/lib/meetings/commands";
 
-export const POST = route<{ meetingId: string }>(async ({ req, actor, params }) => {
-  const { result, version } = await submitMeeting(actor, params.meetingId, await jsonBody(req, submitMeetingSchema));
-  return Response.json({ meeting: result, version });
-});
+export const { POST } = routes(
+  bind(meetingOps.submit, async ({ actor, params, body }) => {
+    const { result, version } = await submitMeeting(actor, params.meetingId, body);
+    return { meeting: result, version };
+  }),
+);

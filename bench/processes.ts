@@ -1,0 +1,129 @@
+// The benchmark's child processes: the app (the production server.ts), the bare socket.io baseline, and the
+// processes that hold the simulated tablets. Each is started with the open-files limit raised to the hard limit
+// (2,000 sockets per process need it), and killed by id when the benchmark ends.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import type { FromClients, ToClients } from "./ipc.ts";
+
+export const root = path.resolve(import.meta.dirname, "..");
+
+/** `node --import tsx <script>` with `ulimit -n` raised to the hard limit, an IPC channel, output passed through. */
+export function spawnNode(script: string, env: NodeJS.ProcessEnv, ipc: boolean, nodeFlags = ""): ChildProcess {
+  return spawn("bash", ["-c", `ulimit -n "$(ulimit -Hn)"; exec node ${nodeFlags} --import tsx ${script}`], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "inherit", "inherit", ...(ipc ? (["ipc"] as const) : [])],
+  });
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resident memory of a process (Linux /proc), in bytes; NaN elsewhere. */
+export function rssOf(pid: number | undefined): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) * 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU time a process has used (Linux /proc), in ms; NaN elsewhere. */
+export function cpuMsOf(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100 on Linux)
+  } catch {
+    return Number.NaN;
+  }
+}
+
+export function stop(child: ChildProcess | undefined) {
+  if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+}
+
+async function waitFor(what: string, timeoutMs: number, ready: () => Promise<boolean>, child: ChildProcess) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`);
+    if (await ready().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${what} not ready within ${timeoutMs / 1000} s`);
+}
+
+/** The production server (server.ts: Next + attachRealtime on one port), ready when /api/health answers 200. */
+export async function startApp(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
+  const child = spawnNode("server.ts", { ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" }, false, process.env.BENCH_SERVER_FLAGS ?? "");
+  await waitFor("the app server", 90_000, async () => (await fetch(`http://127.0.0.1:${port}/api/health`)).ok, child);
+  return child;
+}
+
+export async function startBare(port: number): Promise<ChildProcess> {
+  const child = spawnNode("bench/bare-server.ts", { ...process.env, PORT: String(port) }, true);
+  await new Promise<void>((resolve, reject) => {
+    child.once("message", () => resolve());
+    child.once("exit", (code) => reject(new Error(`the bare server exited with ${code}`)));
+  });
+  return child;
+}
+
+/** A process of simulated tablets, and a typed request/answer over its IPC channel. */
+export class ClientProcess {
+  private constructor(readonly child: ChildProcess) {}
+
+  static async start(): Promise<ClientProcess> {
+    // A larger young generation: a tablet's per-event garbage dies young instead of being promoted and marked
+    // again and again among a thousand tablets' live state (a browser runs one tablet per heap).
+    const child = spawnNode("bench/clients.ts", process.env, true, `--max-semi-space-size=64 ${process.env.BENCH_CLIENT_FLAGS ?? ""}`);
+    const p = new ClientProcess(child);
+    await p.next("ready", 30_000);
+    return p;
+  }
+
+  /** The next message of this type (an error message or the process exiting rejects). */
+  next<T extends FromClients["type"]>(type: T, timeoutMs: number): Promise<Extract<FromClients, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => done(new Error(`no ${type} from a client process within ${timeoutMs / 1000} s`)), timeoutMs);
+      const onMessage = (m: FromClients) => {
+        if (m.type === type) done(null, m as Extract<FromClients, { type: T }>);
+        else if (m.type === "error") done(new Error(`client process: ${m.message}`));
+      };
+      const onExit = (code: number | null) => done(new Error(`a client process exited with ${code}`));
+      const done = (err: Error | null, m?: Extract<FromClients, { type: T }>) => {
+        clearTimeout(timer);
+        this.child.off("message", onMessage);
+        this.child.off("exit", onExit);
+        if (err) reject(err);
+        else resolve(m!);
+      };
+      this.child.on("message", onMessage);
+      this.child.once("exit", onExit);
+    });
+  }
+
+  ask<T extends FromClients["type"]>(message: ToClients, answer: T, timeoutMs: number) {
+    const reply = this.next(answer, timeoutMs);
+    this.child.send(message);
+    return reply;
+  }
+
+  async close() {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((r) => this.child.once("exit", r));
+    this.child.send({ type: "close" } satisfies ToClients);
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    stop(this.child);
+  }
+}

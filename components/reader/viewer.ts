@@ -1,0 +1,194 @@
+"use client";
+// The paper viewer: pdf.js's own viewer components (PDFViewer, EventBus, PDFLinkService, PDFFindController, its
+// TouchManager for pinch), set up the way pdf.js's viewer app does for tablets, without React. The reader panel
+// (PaperReader.tsx) drives it and listens to it; the benchmark opens the same page.
+import type { PDFDocumentProxy } from "pdfjs-dist";
+import type { EventBus, PDFViewer } from "pdfjs-dist/web/pdf_viewer.mjs";
+
+type PdfLib = typeof import("pdfjs-dist");
+
+/**
+ * pdf.js's viewer reads its library from globalThis.pdfjsLib when its module is evaluated: load the library first.
+ * The worker comes from this app (app/pdfjs), for the exact installed version.
+ */
+export async function loadPdfjs() {
+  const lib = await import("pdfjs-dist");
+  lib.GlobalWorkerOptions.workerSrc = `${assetBase(lib.version)}/build/pdf.worker.min.mjs`;
+  const viewer = await import("pdfjs-dist/web/pdf_viewer.mjs");
+  return { lib, viewer };
+}
+const assetBase = (version: string) => `/pdfjs/${version}`;
+
+/**
+ * Canvas pixels per page: pdf.js's app uses 2^25 on desktops and 5,242,880 (2^22 + 2^20) on iOS and Android, where
+ * a larger canvas fails or exhausts memory; beyond it pages are drawn at lower resolution (plus a detail canvas).
+ */
+export const maxCanvasPixels = (touch: boolean) => (touch ? 5_242_880 : 2 ** 25);
+/** Bytes per range request: small enough that page 1 needs few round trips, large enough not to flood the server. */
+export const RANGE_CHUNK = 65_536;
+/** pdf.js's app waits this long after a zoom gesture before drawing at the new scale (CSS-scaled meanwhile). */
+const ZOOM_DELAY = 400;
+
+export type FitMode = "page-width" | "page-fit";
+
+export interface ViewerEvents {
+  /** The page in view changed (1-based). */
+  onPage?: (page: number) => void;
+  onScale?: (scale: number, preset: string | undefined) => void;
+  /** A page's drawing finished: its element (for marks laid over it) and its number. */
+  onPageRendered?: (div: HTMLElement, page: number) => void;
+  onFind?: (result: { current: number; total: number; state: "found" | "notFound" | "pending" | "wrapped" }) => void;
+  /** The first page is visible (for the benchmark and the read receipt). */
+  onFirstPage?: () => void;
+}
+
+export interface OpenOptions extends ViewerEvents {
+  container: HTMLDivElement;
+  url: string;
+  initialPage: number;
+  touch: boolean;
+}
+
+export class PaperViewer {
+  /** pdf.js's AnnotationEditorUIManager (internal API of the pinned version). */
+  uiManager: unknown = null;
+  private constructor(
+    readonly lib: PdfLib,
+    readonly pdfViewer: PDFViewer,
+    readonly eventBus: EventBus,
+    readonly document: PDFDocumentProxy,
+    private readonly abort: AbortController,
+    private readonly loading: { destroy(): Promise<void> },
+  ) {}
+
+  static async open(o: OpenOptions): Promise<PaperViewer> {
+    const { lib, viewer } = await loadPdfjs();
+    const abort = new AbortController();
+    const eventBus = new viewer.EventBus();
+    const linkService = new viewer.PDFLinkService({ eventBus });
+    const findController = new viewer.PDFFindController({ eventBus, linkService });
+    const pdfViewer = new viewer.PDFViewer({
+      container: o.container,
+      eventBus,
+      linkService,
+      findController,
+      maxCanvasPixels: maxCanvasPixels(o.touch),
+      textLayerMode: 1,
+      annotationMode: lib.AnnotationMode.ENABLE,
+      // NONE (not DISABLE): pdf.js sets up its annotation editor, idle until a tool is chosen.
+      annotationEditorMode: lib.AnnotationEditorType.NONE,
+      // Stops its resize observer and scroll listener on close (read by PDFViewer, not in its published types).
+      ...({ abortSignal: abort.signal } as object),
+    });
+    linkService.setViewer(pdfViewer);
+    // The editor's manager is announced while the document is set: kept for the notes (annotations.ts).
+    let uiManager: unknown = null;
+    eventBus.on("annotationeditoruimanager", (e: { uiManager: unknown }) => (uiManager = e.uiManager));
+
+    eventBus.on("pagesinit", () => {
+      pdfViewer.currentScaleValue = "page-width";
+      if (o.initialPage > 1 && o.initialPage <= pdfViewer.pagesCount) pdfViewer.currentPageNumber = o.initialPage;
+    });
+    eventBus.on("pagechanging", (e: { pageNumber: number }) => o.onPage?.(e.pageNumber));
+    eventBus.on("scalechanging", (e: { scale: number; presetValue?: string }) => o.onScale?.(e.scale, e.presetValue));
+    let first = false;
+    eventBus.on("pagerendered", (e: { source: { div: HTMLElement }; pageNumber: number }) => {
+      o.onPageRendered?.(e.source.div, e.pageNumber);
+      if (!first) {
+        first = true;
+        o.onFirstPage?.();
+      }
+    });
+    const FIND_STATE = ["found", "notFound", "wrapped", "pending"] as const;
+    const findResult = (state: number, counts: { current: number; total: number } | undefined) =>
+      o.onFind?.({ current: counts?.current ?? 0, total: counts?.total ?? 0, state: FIND_STATE[state] ?? "pending" });
+    eventBus.on("updatefindcontrolstate", (e: { state: number; matchesCount?: { current: number; total: number } }) => findResult(e.state, e.matchesCount));
+    eventBus.on("updatefindmatchescount", (e: { matchesCount: { current: number; total: number } }) => findResult(0, e.matchesCount));
+
+    // Pinch to zoom as pdf.js's app does it: CSS scaling while the fingers move, drawn sharp after a pause.
+    let unused = 1;
+    new lib.TouchManager({
+      container: o.container,
+      signal: abort.signal,
+      onPinching: (origin: [number, number], prev: number, now: number) => {
+        unused *= now / prev;
+        if (Math.abs(unused - 1) < 0.02) return;
+        pdfViewer.updateScale({ scaleFactor: unused, origin, drawingDelay: ZOOM_DELAY });
+        unused = 1;
+      },
+      onPinchEnd: () => {
+        unused = 1;
+      },
+    } as ConstructorParameters<PdfLib["TouchManager"]>[0]);
+
+    // Ranges only: page 1 is drawn from the first few chunks, the rest of the file is fetched as pages are reached.
+    const loading = lib.getDocument({
+      url: o.url,
+      disableAutoFetch: true,
+      disableStream: true,
+      rangeChunkSize: RANGE_CHUNK,
+      cMapUrl: `${assetBase(lib.version)}/cmaps/`,
+      cMapPacked: true,
+      standardFontDataUrl: `${assetBase(lib.version)}/standard_fonts/`,
+      wasmUrl: `${assetBase(lib.version)}/wasm/`,
+    });
+    let document: PDFDocumentProxy;
+    try {
+      document = await loading.promise;
+    } catch (e) {
+      abort.abort();
+      throw e;
+    }
+    pdfViewer.setDocument(document);
+    linkService.setDocument(document, null);
+    const opened = new PaperViewer(lib, pdfViewer, eventBus, document, abort, loading);
+    opened.uiManager = uiManager;
+    return opened;
+  }
+
+  get page() {
+    return this.pdfViewer.currentPageNumber;
+  }
+  get pageCount() {
+    return this.pdfViewer.pagesCount;
+  }
+  goTo(page: number) {
+    const p = Math.min(Math.max(1, Math.round(page)), this.pageCount);
+    this.pdfViewer.currentPageNumber = p;
+  }
+  next() {
+    this.pdfViewer.nextPage();
+  }
+  previous() {
+    this.pdfViewer.previousPage();
+  }
+  zoom(steps: number) {
+    this.pdfViewer.updateScale({ steps, drawingDelay: 0 });
+  }
+  fit(mode: FitMode) {
+    this.pdfViewer.currentScaleValue = mode;
+  }
+
+  /** Searches the paper: all hits highlighted, the current one scrolled into view; diacritics optional ("tai lieu" finds "tài liệu"). */
+  find(query: string, opts: { again?: boolean; previous?: boolean } = {}) {
+    this.eventBus.dispatch("find", {
+      source: this,
+      type: opts.again ? "again" : "",
+      query,
+      caseSensitive: false,
+      entireWord: false,
+      highlightAll: true,
+      findPrevious: !!opts.previous,
+      matchDiacritics: false,
+    });
+  }
+  closeFind() {
+    this.eventBus.dispatch("findbarclose", { source: this });
+  }
+
+  async destroy() {
+    this.abort.abort();
+    this.pdfViewer.setDocument(null as unknown as PDFDocumentProxy);
+    await this.loading.destroy();
+  }
+}

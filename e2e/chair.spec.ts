@@ -1,0 +1,188 @@
+// The chair runs a meeting live, with three members on touch tablets and the room display: check-in and the quorum,
+// moving through the items with followers' screens following, a request to speak and the floor, the presenter's
+// pages on a follower's screen, the display link. Its own meeting (a copy of the demo's agenda), so other journeys
+// keep the demo meeting as it was. Screenshots of the console, a member's view and the display, in vi and en.
+import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { DEMO_MEETING_ID, fromApp, setLocale, shot, signIn } from "./helpers";
+
+const TABLET = { width: 1024, height: 768 };
+
+async function ok(res: Promise<import("@playwright/test").APIResponse>) {
+  const r = await res;
+  expect(r.ok(), `${r.url()}: ${r.status()} ${await r.text()}`).toBe(true);
+  return r.json();
+}
+
+async function paper(pages: number): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  for (let i = 1; i <= pages; i++) pdf.addPage([595, 842]).drawText(`Trang ${i}`, { x: 60, y: 700, size: 96, font });
+  return Buffer.from(await pdf.save());
+}
+
+/** A published copy of the demo meeting (agenda and participants), with a three-page paper on its first item. */
+async function liveMeeting(sec: APIRequestContext, chair: APIRequestContext) {
+  const start = new Date(Date.now() + 3_600_000);
+  const { meeting } = await ok(sec.post(`/api/v1/meetings/${DEMO_MEETING_ID}/duplicate`, {
+    data: { title: `Phiên họp trực tiếp ${Date.now()}`, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3 * 3_600_000).toISOString() },
+    headers: fromApp(),
+  }));
+  const snapshot = await ok(sec.get(`/api/v1/meetings/${meeting.id}`));
+  await ok(sec.post(`/api/v1/meetings/${meeting.id}/documents`, {
+    multipart: { title: "Tờ trình trình chiếu", agendaItemId: snapshot.agenda[0].id, file: { name: "to-trinh.pdf", mimeType: "application/pdf", buffer: await paper(3) } },
+    headers: fromApp(),
+  }));
+  await ok(sec.post(`/api/v1/meetings/${meeting.id}/submit`, { data: {}, headers: fromApp() }));
+  await ok(chair.post(`/api/v1/meetings/${meeting.id}/review`, { data: { decision: "APPROVE" }, headers: fromApp() }));
+  await ok(sec.post(`/api/v1/meetings/${meeting.id}/publish`, { data: {}, headers: fromApp() }));
+  return { id: meeting.id as string, items: snapshot.agenda as { id: string; title: string; children: { id: string }[] }[] };
+}
+
+/** Visible controls smaller than 44×44 px (a checkbox counts by its label, which is what a finger taps). */
+function smallTargets(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("a[href], button, input:not([type=hidden]), select, summary")]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 1 && r.height > 1 && getComputedStyle(el).visibility !== "hidden" && !el.closest(".sr-only, dialog:not([open])");
+      })
+      .map((el) => {
+        const r = (el.matches("input[type=checkbox], input[type=radio]") ? (el.closest("label") ?? el) : el).getBoundingClientRect();
+        return { control: el.outerHTML.slice(0, 100), width: Math.round(r.width), height: Math.round(r.height) };
+      })
+      .filter((c) => c.width < 44 || c.height < 44),
+  );
+}
+
+const currentOn = (page: Page) => page.locator('[data-testid="agenda-item"][data-current="true"]');
+
+test("the chair runs the meeting: check-in and quorum, items followed, the floor, the presenter's pages, the room display", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const sec = await signIn(browser, "secretariat@demo.gov.vn");
+  const chair = await signIn(browser, "chair@demo.gov.vn", { touch: true, viewport: TABLET });
+  const m = await liveMeeting(sec.context.request, chair.context.request);
+  await sec.context.close();
+
+  const members: { context: BrowserContext; page: Page; name: string }[] = [];
+  for (const [email, name] of [["member1@demo.gov.vn", "Lê Văn Hùng"], ["member2@demo.gov.vn", "Hoàng Thị Mai Anh"], ["member3@demo.gov.vn", "Vũ Đức Thắng"]]) {
+    const tablet = await signIn(browser, email, { touch: true, viewport: TABLET });
+    members.push({ ...tablet, name });
+  }
+  const [m1, m2, m3] = members;
+  // A blank page picture says nothing by itself: its browser errors go to the test's log.
+  for (const { page } of members) page.on("pageerror", (e) => console.log(`[member tablet] ${e.message}`));
+
+  // The chair opens the console from the meeting page and starts: every tablet shows the meeting in session.
+  const console_ = chair.page;
+  await console_.goto(`/meetings/${m.id}`);
+  await console_.getByTestId("open-console").tap();
+  await expect(console_.getByTestId("chair-console")).toBeVisible();
+  await expect(console_.getByTestId("live-status")).toHaveAttribute("data-connected", "true", { timeout: 20_000 });
+  for (const { page } of members) {
+    await page.goto(`/meetings/${m.id}`);
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-connected", "true", { timeout: 20_000 });
+  }
+  await console_.getByTestId("start-meeting").tap();
+  await expect(console_.getByTestId("live-state")).toHaveAttribute("data-state", "RUNNING");
+  for (const { page } of members) {
+    await expect(page.getByTestId("live-state")).toHaveAttribute("data-state", "RUNNING");
+    await expect(currentOn(page)).toHaveAttribute("data-item-id", m.items[0].id);
+  }
+
+  // Check-in: three members on their tablets, two more marked present by the chair; 6 of 9 voting members meet 2/3.
+  await expect(m1.page.getByTestId("quorum")).toHaveAttribute("data-met", "false");
+  for (const { page } of members) {
+    await page.getByTestId("check-in").tap();
+    await expect(page.getByTestId("checked-in")).toBeVisible();
+  }
+  await expect(console_.getByTestId("quorum")).toContainText("3/9");
+  for (const name of ["Đặng Thu Hương", "Bùi Quang Huy"]) await console_.getByRole("button", { name: `Ghi nhận ${name} có mặt` }).tap();
+  await expect(m1.page.getByTestId("quorum")).toContainText("5/9");
+  await expect(m1.page.getByTestId("quorum")).toHaveAttribute("data-met", "false");
+  await console_.getByRole("button", { name: "Ghi nhận Phạm Minh Đức có mặt" }).tap();
+  for (const page of [console_, m1.page, m2.page, m3.page]) await expect(page.getByTestId("quorum")).toHaveAttribute("data-met", "true");
+  await expect(m1.page.getByTestId("quorum")).toContainText("6/9");
+
+  // The chair moves on: followers' screens move with the current item; one who browses freely taps back.
+  await m2.page.getByTestId("browse").tap();
+  await console_.getByTestId("next-item").tap();
+  const second = m.items[0].children[0]?.id ?? m.items[1].id;
+  await expect(console_.getByTestId("console-item").and(console_.locator('[data-current="true"]'))).toHaveAttribute("data-item-id", second);
+  await expect(currentOn(m1.page)).toHaveAttribute("data-item-id", second);
+  await expect(currentOn(m1.page)).toBeInViewport();
+  await expect(m2.page.getByTestId("jump-back")).toBeVisible();
+  await m2.page.getByTestId("jump-back").tap();
+  await expect(currentOn(m2.page)).toBeInViewport();
+  await console_.getByTestId("previous-item").tap();
+  await expect(currentOn(m3.page)).toHaveAttribute("data-item-id", m.items[0].id);
+
+  // A member asks to speak; the queue shows it everywhere; the chair gives the floor.
+  await m1.page.getByTestId("ask-to-speak").tap();
+  await expect(m1.page.getByTestId("my-place")).toContainText("1");
+  await m3.page.getByTestId("point-of-order").tap();
+  await expect(console_.getByTestId("queued")).toHaveCount(2);
+  // The point of order goes first.
+  await expect(console_.getByTestId("queued").first()).toContainText(m3.name);
+  await expect(m2.page.getByTestId("queued")).toHaveCount(2);
+  await console_.getByTestId("queued").filter({ hasText: m1.name }).getByTestId("give-floor").tap();
+  await expect(m1.page.getByTestId("you-speak")).toBeVisible();
+  await expect(m2.page.getByTestId("speaker-name")).toHaveText(m1.name);
+
+  // The chair shows the paper; a follower's screen shows its page and turns with the presenter.
+  await console_.getByTestId("shown-document").selectOption({ label: "Tờ trình trình chiếu" });
+  await expect(console_.getByTestId("presenter-page")).toContainText("1");
+  await expect(m2.page.getByTestId("shown-canvas")).toHaveAttribute("data-drawn-page", "1", { timeout: 20_000 });
+  await console_.getByTestId("page-forward").tap();
+  await expect(m2.page.getByTestId("shown-page")).toContainText("2");
+  await expect(m2.page.getByTestId("shown-canvas")).toHaveAttribute("data-drawn-page", "2", { timeout: 20_000 });
+
+  // The room display: a link made on the console, opened on the room's screen without signing in.
+  await console_.getByTestId("issue-display").tap();
+  const link = await console_.getByTestId("display-link").locator("a").getAttribute("href");
+  const room = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const display = await room.newPage();
+  await display.goto(link!);
+  await expect(display.getByTestId("room-display")).toHaveAttribute("data-connected", "true", { timeout: 20_000 });
+  await expect(display.getByTestId("display-current")).toContainText(m.items[0].title);
+  await expect(display.getByTestId("speaker-name")).toHaveText(m1.name);
+  await expect(display.getByTestId("quorum")).toHaveAttribute("data-met", "true");
+  await expect(display.getByTestId("shown-canvas")).toHaveAttribute("data-drawn-page", "2", { timeout: 20_000 });
+  // It follows on its own.
+  await console_.getByTestId("page-forward").tap();
+  await expect(display.getByTestId("shown-canvas")).toHaveAttribute("data-drawn-page", "3", { timeout: 20_000 });
+
+  // Every control a finger taps is at least 44 px.
+  expect(await smallTargets(console_)).toEqual([]);
+  expect(await smallTargets(m1.page)).toEqual([]);
+
+  // Screenshots (vi), then the same screens in English.
+  const top = (page: Page) => page.evaluate(() => window.scrollTo(0, 0));
+  await top(console_);
+  await shot(console_, "chair-console-vi");
+  await top(m2.page);
+  await shot(m2.page, "member-live-vi");
+  await shot(display, "room-display-vi");
+  await setLocale(chair.context, "en");
+  await setLocale(m2.context, "en");
+  await room.addCookies([{ name: "locale", value: "en", url: link! }]);
+  for (const page of [console_, m2.page, display]) await page.reload();
+  await expect(console_.getByTestId("live-state")).toHaveText("In session");
+  await expect(m2.page.getByText("Meeting in session")).toBeVisible();
+  await expect(display.getByTestId("shown-canvas")).toHaveAttribute("data-drawn-page", "3", { timeout: 20_000 });
+  await expect(m2.page.getByTestId("shown-canvas")).toHaveAttribute("data-drawn-page", "3", { timeout: 20_000 });
+  await top(console_);
+  await shot(console_, "chair-console-en");
+  await top(m2.page);
+  await shot(m2.page, "member-live-en");
+  await shot(display, "room-display-en");
+
+  // Revoking the link blanks the display at once.
+  await console_.getByRole("button", { name: "Revoke the display link" }).tap();
+  await console_.getByRole("dialog").getByRole("button", { name: "OK" }).tap();
+  await expect(display.getByTestId("display-invalid")).toBeVisible();
+
+  await setLocale(chair.context, "vi");
+  await setLocale(m2.context, "vi");
+  for (const c of [room, chair.context, ...members.map((x) => x.context)]) await c.close();
+});

@@ -1,0 +1,23 @@
+// Annotations on a paper version: list what one may see, save (create or replace by client id), delete; "My notes".
+import { json, operation } from "../http/operation.ts";
+import { annotationDeletedJson, annotationInputSchema, annotationListJson, annotationListQuery, annotationSavedJson, myNotesJson } from "./schema.ts";
+
+export const annotationOps = {
+  list: operation({
+    id: "annotations.list", method: "GET", path: "/documents/{documentId}/annotations", summary: "Your annotations and the shared ones on a paper version", tag: "annotations",
+    query: annotationListQuery, response: json(annotationListJson), status: 200, action: "document.view", errors: [],
+  }),
+  save: operation({
+    id: "annotations.save", method: "PUT", path: "/documents/{documentId}/annotations/{clientId}",
+    summary: "Create or replace your annotation (idempotent by its client id); private unless visibility is MEETING", tag: "annotations",
+    body: json(annotationInputSchema), response: json(annotationSavedJson), status: 200, action: "annotation.create", errors: [403, 409],
+  }),
+  remove: operation({
+    id: "annotations.delete", method: "DELETE", path: "/documents/{documentId}/annotations/{clientId}", summary: "Delete your annotation (idempotent)", tag: "annotations",
+    response: json(annotationDeletedJson), status: 200, action: "annotation.create", errors: [403],
+  }),
+  mine: operation({
+    id: "annotations.mine", method: "GET", path: "/meetings/{meetingId}/notes", summary: "Your own notes across the meeting's papers (My notes)", tag: "annotations",
+    response: json(myNotesJson), status: 200, action: "meeting.view", errors: [],
+  }),
+};

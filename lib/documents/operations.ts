@@ -1,0 +1,37 @@
+// The briefing paper operations of the API: upload (multipart), versions, marks and restriction, the file itself.
+import { json, operation, type MultipartPart } from "../http/operation.ts";
+import {
+  deleteDocumentSchema, documentChangeJson, documentDeletedJson, documentUploadedJson, documentVersionAddedJson,
+  fileQuerySchema, updateDocumentSchema, uploadFieldsSchema,
+} from "./schema.ts";
+
+const file: MultipartPart = { type: "string", format: "binary", description: "A PDF that opens: not encrypted, not damaged, at least one page", required: true };
+
+export const documentOps = {
+  upload: operation({
+    id: "documents.upload", method: "POST", path: "/meetings/{meetingId}/documents", summary: "Upload a briefing PDF (answers the document, its version and pageCount)", tag: "documents",
+    body: {
+      kind: "multipart",
+      parts: { file, title: { type: "string", required: true }, agendaItemId: { type: "string" }, confidentiality: { type: "string", description: "NORMAL | CONFIDENTIAL | SECRET" } },
+      fields: uploadFieldsSchema,
+    },
+    response: json(documentUploadedJson), status: 201, action: "meeting.edit", errors: [403, 409, 413, 422],
+  }),
+  addVersion: operation({
+    id: "documents.addVersion", method: "POST", path: "/documents/{documentId}/versions", summary: "Upload a new version of a document", tag: "documents",
+    body: { kind: "multipart", parts: { file } }, response: json(documentVersionAddedJson), status: 201, action: "meeting.edit", errors: [403, 413, 422],
+  }),
+  update: operation({
+    id: "documents.update", method: "PATCH", path: "/documents/{documentId}", summary: "Title, confidentiality, agenda item, restriction to named participants", tag: "documents",
+    body: json(updateDocumentSchema), response: json(documentChangeJson), status: 200, action: "meeting.edit", errors: [403, 409],
+  }),
+  remove: operation({
+    id: "documents.delete", method: "DELETE", path: "/documents/{documentId}", summary: "Delete a document and its versions", tag: "documents",
+    body: json(deleteDocumentSchema), response: json(documentDeletedJson), status: 200, action: "meeting.edit", errors: [403, 409],
+  }),
+  file: operation({
+    id: "documents.file", method: "GET", path: "/documents/{documentId}/file", summary: "The PDF (latest version, or ?version=N); Range: bytes=… answers 206 with that part", tag: "documents",
+    query: fileQuerySchema, response: { kind: "file", mediaType: "application/pdf", description: "The paper's PDF, shown inline (ETag: its content hash)", ranges: true },
+    status: 200, action: "meeting.view", errors: [],
+  }),
+};

@@ -1,0 +1,29 @@
+// Byte ranges (RFC 9110 §14): pdf.js reads a large paper in pieces, so a tablet shows page 1 before the rest arrives.
+
+/** Inclusive, as in Content-Range. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * The one byte range a Range header asks for within `size` bytes. null: send the whole file (no header, not bytes,
+ * malformed, or several ranges: a server may always answer those in full). "unsatisfiable": nothing of it exists (416).
+ */
+export function byteRange(header: string | null, size: number): ByteRange | null | "unsatisfiable" {
+  const m = /^bytes=(\d*)-(\d*)$/.exec((header ?? "").trim());
+  if (!m || (m[1] === "" && m[2] === "")) return null;
+  if (m[1] === "") {
+    const suffix = Number(m[2]);
+    if (suffix === 0 || size === 0) return "unsatisfiable";
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(m[1]);
+  const end = m[2] === "" ? size - 1 : Math.min(Number(m[2]), size - 1);
+  if (m[2] !== "" && Number(m[2]) < start) return null; // malformed: ignored, like any invalid range
+  if (start >= size) return "unsatisfiable";
+  return { start, end };
+}
+
+/** If-Range: the range applies only while the file is still the one the client has (else the whole new file). */
+export const rangeStillApplies = (ifRange: string | null, etag: string) => ifRange === null || ifRange === etag;

@@ -1,0 +1,67 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { attendanceOf, quorum, required, type AttendanceFacts } from "./attendance";
+
+const member = (over: Partial<AttendanceFacts> = {}): AttendanceFacts => ({ role: "MEMBER", mayVote: true, rsvp: "PENDING", checkedInAt: null, checkedInDeputy: false, ...over });
+
+describe("quorum", () => {
+  it("two thirds: the fewest present with 3·present ≥ 2·members (property)", () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 500 }), (n) => {
+      const r = required("TWO_THIRDS", n);
+      expect(3 * r >= 2 * n).toBe(true);
+      expect(3 * (r - 1) >= 2 * n).toBe(false);
+    }));
+  });
+
+  it("more than half: the fewest present with 2·present > members (property)", () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 500 }), (n) => {
+      const r = required("MAJORITY", n);
+      expect(2 * r > n).toBe(true);
+      expect(2 * (r - 1) > n).toBe(false);
+    }));
+  });
+
+  it("the Government's 27 members: 18 present meet two thirds, 17 do not; 14 are more than half", () => {
+    const with_ = (present: number) => Array.from({ length: 27 }, (_, i) => member({ checkedInAt: i < present ? "2026-11-26T01:00:00.000Z" : null }));
+    expect(quorum(with_(18), "TWO_THIRDS", false)).toMatchObject({ members: 27, present: 18, required: 18, met: true });
+    expect(quorum(with_(17), "TWO_THIRDS", false).met).toBe(false);
+    expect(quorum(with_(14), "MAJORITY", false)).toMatchObject({ required: 14, met: true });
+    expect(quorum(with_(13), "MAJORITY", false).met).toBe(false);
+  });
+
+  it("counts voting members only; deputies only when the meeting says so; no members is no quorum", () => {
+    const people = [
+      member({ checkedInAt: "x" }),
+      member({ checkedInAt: "x", checkedInDeputy: true, rsvp: "DELEGATE" }),
+      member({ rsvp: "ABSENT" }),
+      member({ role: "OBSERVER", mayVote: false, checkedInAt: "x" }),
+      member({ role: "SECRETARY", mayVote: false, checkedInAt: "x" }),
+    ];
+    expect(quorum(people, "TWO_THIRDS", false)).toMatchObject({ members: 3, present: 1, met: false });
+    expect(quorum(people, "TWO_THIRDS", true)).toMatchObject({ members: 3, present: 2, met: true });
+    expect(quorum([], "MAJORITY", true)).toMatchObject({ members: 0, met: false });
+  });
+
+  it("is monotone: one more present never loses the quorum (property)", () => {
+    fc.assert(fc.property(fc.array(fc.boolean(), { minLength: 1, maxLength: 60 }), fc.constantFrom("TWO_THIRDS" as const, "MAJORITY" as const), (here, rule) => {
+      const people = here.map((h) => member({ checkedInAt: h ? "x" : null }));
+      const q = quorum(people, rule, false);
+      const absent = here.indexOf(false);
+      if (absent < 0) return;
+      people[absent] = member({ checkedInAt: "x" });
+      const after = quorum(people, rule, false);
+      expect(after.present).toBe(q.present + 1);
+      if (q.met) expect(after.met).toBe(true);
+    }));
+  });
+});
+
+describe("attendance", () => {
+  it("from the check-in and the answer", () => {
+    expect(attendanceOf(member({ checkedInAt: "x" }))).toBe("PRESENT");
+    expect(attendanceOf(member({ checkedInAt: "x", checkedInDeputy: true }))).toBe("DEPUTY");
+    expect(attendanceOf(member({ rsvp: "ABSENT" }))).toBe("EXCUSED");
+    expect(attendanceOf(member({ rsvp: "ABSENT", checkedInAt: "x" }))).toBe("PRESENT"); // came after all
+    expect(attendanceOf(member({ rsvp: "DELEGATE" }))).toBe("ABSENT");
+  });
+});

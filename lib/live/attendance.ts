@@ -1,0 +1,54 @@
+// Attendance and quorum, pure: who is here (in person or by deputy), who is excused, and whether the meeting's rule
+// is met. The server, every tablet and the room display compute it from the same participant rows.
+import type { QuorumRule } from "./schema.ts";
+
+export type Attendance = "PRESENT" | "DEPUTY" | "EXCUSED" | "ABSENT";
+
+/** What attendance needs of a participant row. */
+export interface AttendanceFacts {
+  role: "CHAIR" | "SECRETARY" | "MEMBER" | "OBSERVER";
+  mayVote: boolean;
+  rsvp: string;
+  checkedInAt: string | Date | null;
+  checkedInDeputy: boolean;
+}
+
+/**
+ * PRESENT: checked in, in person. DEPUTY: the deputy named in their answer is checked in for them. EXCUSED: answered
+ * absent (with a reason) and not here. ABSENT: not (yet) here.
+ */
+export function attendanceOf(p: AttendanceFacts): Attendance {
+  if (p.checkedInAt) return p.checkedInDeputy ? "DEPUTY" : "PRESENT";
+  return p.rsvp === "ABSENT" ? "EXCUSED" : "ABSENT";
+}
+
+/** The members the quorum counts: those with the right to vote (observers and staff without it are not counted). */
+export const countsForQuorum = (p: AttendanceFacts) => p.mayVote && p.role !== "OBSERVER";
+
+/** The fewest members present that meet the rule, out of `members`. */
+export function required(rule: QuorumRule, members: number): number {
+  if (members <= 0) return 0;
+  // At least two thirds: 3·present ≥ 2·members. More than half: 2·present > members.
+  return rule === "TWO_THIRDS" ? Math.ceil((2 * members) / 3) : Math.floor(members / 2) + 1;
+}
+
+export interface Quorum {
+  rule: QuorumRule;
+  members: number;
+  present: number;
+  required: number;
+  met: boolean;
+}
+
+export function quorum(participants: readonly AttendanceFacts[], rule: QuorumRule, countsDeputies: boolean): Quorum {
+  let members = 0;
+  let present = 0;
+  for (const p of participants) {
+    if (!countsForQuorum(p)) continue;
+    members++;
+    const a = attendanceOf(p);
+    if (a === "PRESENT" || (a === "DEPUTY" && countsDeputies)) present++;
+  }
+  const need = required(rule, members);
+  return { rule, members, present, required: need, met: members > 0 && present >= need };
+}

@@ -1,0 +1,355 @@
+// Running the meeting: each command is one meeting change (lib/meetings/change.ts: policy, version bump, stored event
+// carrying the new live row / speaker rows / participant rows, audit, emit after commit). Only timestamps are
+// stored, so a restarted server resumes exactly where it was.
+//
+// Two chairs pressing at once converge: commands say what they mean ("next from item X", "give the floor to this
+// request", "the next speaker after this one"), and a command whose intent is already done changes nothing and
+// answers the current version (no event). A write that only lost the race for the version (no baseVersion given)
+// is retried.
+import crypto from "node:crypto";
+import { db, type Prisma, type Tx } from "../db/index.ts";
+import { authorizeMeeting } from "../meetings/access.ts";
+import { AppError, invalid } from "../errors/index.ts";
+import { authorize, type Actor, type MeetingAction } from "../policy/index.ts";
+import { changeMeeting, type ChangeOutcome, type ChangeWork } from "../meetings/change.ts";
+import type { ChangeEventName } from "../realtime/events.ts";
+import { foldItemTime } from "./clock.ts";
+import { spentOf } from "./rows.ts";
+import { displayTokenHash } from "./display.ts";
+import { closeDisplaySockets } from "../realtime/publish.ts";
+import { agendaOrder, enqueue, moveInQueue, queueOrder, stepFrom } from "./queue.ts";
+import type { ManageSpeakers, MarkAttendance, Present, RunCommand, SpeakerKind } from "./schema.ts";
+
+/** Thrown inside a change whose intent is already met: the transaction is dropped, the current version answered. */
+class Unchanged<T> {
+  constructor(readonly result: T, readonly version: number) {}
+}
+
+const RETRIES = 5;
+
+async function liveChange<T, N extends ChangeEventName>(
+  actor: Actor,
+  meetingId: string,
+  opts: { action: MeetingAction; baseVersion?: number },
+  work: ChangeWork<T, N>,
+): Promise<{ result: T; version: number }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await changeMeeting(actor, meetingId, opts, work);
+    } catch (e) {
+      if (e instanceof Unchanged) return { result: e.result as T, version: e.version };
+      const raced = e instanceof AppError && e.code === "CONFLICT" && opts.baseVersion === undefined;
+      if (!raced || attempt >= RETRIES) throw e;
+    }
+  }
+}
+
+const unchanged = (version: number) => new Unchanged(null, version - 1);
+
+async function liveOf(tx: Tx, meetingId: string) {
+  return tx.meetingLive.upsert({ where: { meetingId }, create: { meetingId }, update: {} });
+}
+
+const liveEvent = <T>(change: ChangeOutcome<T, "live.changed">["event"]["change"], meetingId: string, result: T, audit: string, data?: Record<string, unknown>, extra?: { meeting?: boolean; speakers?: string[] }): ChangeOutcome<T, "live.changed"> => ({
+  result,
+  event: { name: "live.changed", change },
+  touched: { live: true, meeting: extra?.meeting, speakers: extra?.speakers },
+  audit: { action: `live.${audit}`, subjectType: "Meeting", subjectId: meetingId, data },
+});
+
+/** Ends whoever is speaking in this meeting (at `now`); returns their request ids. */
+async function endSpeaking(tx: Tx, meetingId: string, now: Date): Promise<string[]> {
+  const speaking = await tx.speakerRequest.findMany({ where: { meetingId, status: "SPEAKING" }, select: { id: true } });
+  if (speaking.length) await tx.speakerRequest.updateMany({ where: { id: { in: speaking.map((s) => s.id) } }, data: { status: "DONE", endedAt: now } });
+  return speaking.map((s) => s.id);
+}
+
+/** The chair's console: start, pause, resume, close, go to an item, step, settings. */
+export async function runMeeting(actor: Actor, meetingId: string, cmd: RunCommand) {
+  return liveChange(actor, meetingId, { action: "meeting.run", baseVersion: cmd.baseVersion }, async (tx, { meeting, version }) => {
+    const live = await liveOf(tx, meetingId);
+    const now = new Date();
+    const current = meeting.currentAgendaItemId;
+    const running = !!live.startedAt && !live.pausedAt && !live.closedAt;
+    const spent = spentOf(live.itemSpentMs);
+    const items = () => tx.agendaItem.findMany({ where: { meetingId }, select: { id: true, parentId: true, position: true } });
+    const moveTo = async (itemId: string) => {
+      await tx.meeting.update({ where: { id: meetingId }, data: { currentAgendaItemId: itemId } });
+      await tx.meetingLive.update({
+        where: { meetingId },
+        data: { itemSpentMs: foldItemTime(spent, current, live.itemRunningSince, now), itemRunningSince: running ? now : null },
+      });
+      return liveEvent("item", meetingId, null, "item", { from: current, to: itemId }, { meeting: true });
+    };
+    switch (cmd.command) {
+      case "start": {
+        if (live.startedAt) throw unchanged(version);
+        const first = current ?? agendaOrder(await items())[0] ?? null;
+        await tx.meeting.update({ where: { id: meetingId }, data: { status: "IN_PROGRESS", currentAgendaItemId: first } });
+        await tx.meetingLive.update({ where: { meetingId }, data: { startedAt: now, itemRunningSince: first ? now : null } });
+        return liveEvent("started", meetingId, null, "start", { item: first }, { meeting: true });
+      }
+      case "pause": {
+        if (!running) throw unchanged(version);
+        await tx.meetingLive.update({
+          where: { meetingId },
+          data: { pausedAt: now, itemSpentMs: foldItemTime(spent, current, live.itemRunningSince, now), itemRunningSince: null },
+        });
+        return liveEvent("paused", meetingId, null, "pause");
+      }
+      case "resume": {
+        if (!live.pausedAt || live.closedAt) throw unchanged(version);
+        await tx.meetingLive.update({
+          where: { meetingId },
+          data: { pausedAt: null, pausedMs: live.pausedMs + (now.getTime() - live.pausedAt.getTime()), itemRunningSince: current ? now : null },
+        });
+        return liveEvent("resumed", meetingId, null, "resume");
+      }
+      case "close": {
+        if (!live.startedAt) throw invalid("live.notStarted");
+        const pausedMs = live.pausedMs + (live.pausedAt ? now.getTime() - live.pausedAt.getTime() : 0);
+        await tx.meetingLive.update({
+          where: { meetingId },
+          data: { closedAt: now, pausedAt: null, pausedMs, itemSpentMs: foldItemTime(spent, current, live.itemRunningSince, now), itemRunningSince: null, shownDocumentId: null },
+        });
+        await tx.meeting.update({ where: { id: meetingId }, data: { status: "CLOSED" } });
+        const ended = await endSpeaking(tx, meetingId, now);
+        return liveEvent("closed", meetingId, null, "close", undefined, { meeting: true, speakers: ended });
+      }
+      case "goto": {
+        const item = await tx.agendaItem.findFirst({ where: { id: cmd.itemId, meetingId }, select: { id: true } });
+        if (!item) throw invalid("VALIDATION", { itemId: ["live.unknownItem"] });
+        if (current === item.id) throw unchanged(version);
+        return moveTo(item.id);
+      }
+      case "step": {
+        // The chair saw `from` as current; if the meeting has moved on since, this step has been taken already.
+        if (cmd.from !== current) throw unchanged(version);
+        const target = stepFrom(agendaOrder(await items()), current, cmd.direction);
+        if (!target) throw unchanged(version);
+        return moveTo(target);
+      }
+      case "settings": {
+        const data: Prisma.MeetingLiveUpdateInput = {};
+        if (cmd.quorumRule !== undefined) data.quorumRule = cmd.quorumRule;
+        if (cmd.quorumCountsDeputies !== undefined) data.quorumCountsDeputies = cmd.quorumCountsDeputies;
+        if (cmd.speakingLimitSeconds !== undefined) data.speakingLimitSeconds = cmd.speakingLimitSeconds;
+        if (cmd.presenterUserId !== undefined) {
+          if (cmd.presenterUserId && !(await tx.participant.findUnique({ where: { meetingId_userId: { meetingId, userId: cmd.presenterUserId } } }))) {
+            throw invalid("VALIDATION", { presenterUserId: ["live.notParticipant"] });
+          }
+          data.presenterUserId = cmd.presenterUserId;
+        }
+        if (Object.keys(data).length === 0) throw unchanged(version);
+        await tx.meetingLive.update({ where: { meetingId }, data });
+        return liveEvent("settings", meetingId, null, "settings", { ...data });
+      }
+    }
+  });
+}
+
+/** The presenter (the chair, the secretary, or whoever the chair named) shows a paper at a page, or nothing. */
+export async function presentPaper(actor: Actor, meetingId: string, input: Present) {
+  return liveChange(actor, meetingId, { action: "meeting.view" }, async (tx, { meeting, version }) => {
+    const live = await liveOf(tx, meetingId);
+    authorize(actor, "live.present", { ...meeting, presenterUserId: live.presenterUserId });
+    let page = input.page;
+    if (input.documentId) {
+      // Only a paper everyone in the room may see goes on the room's screens.
+      const doc = await tx.document.findFirst({
+        where: { id: input.documentId, meetingId, restricted: false },
+        select: { versions: { orderBy: { number: "desc" }, take: 1, select: { pageCount: true } } },
+      });
+      const pages = doc?.versions[0]?.pageCount;
+      if (!pages) throw invalid("VALIDATION", { documentId: ["live.notShowable"] });
+      page = Math.min(page, pages);
+    }
+    if (live.shownDocumentId === input.documentId && (input.documentId === null || live.shownPage === page)) throw unchanged(version);
+    await tx.meetingLive.update({ where: { meetingId }, data: { shownDocumentId: input.documentId, shownPage: input.documentId ? page : 1 } });
+    return liveEvent("shown", meetingId, { page }, "present", { documentId: input.documentId, page });
+  });
+}
+
+
+/** A new room display token (the old one stops working); only its hash is stored. */
+export async function issueDisplayToken(actor: Actor, meetingId: string) {
+  const token = crypto.randomBytes(24).toString("base64url");
+  const out = await liveChange(actor, meetingId, { action: "meeting.run" }, async (tx) => {
+    await liveOf(tx, meetingId);
+    await tx.meetingLive.update({ where: { meetingId }, data: { displayTokenHash: displayTokenHash(token) } });
+    return { ...liveEvent("display", meetingId, { token }, "display.issue"), after: () => closeDisplaySockets(meetingId, displayTokenHash(token)) };
+  });
+  return out;
+}
+
+export async function revokeDisplayToken(actor: Actor, meetingId: string) {
+  return liveChange(actor, meetingId, { action: "meeting.run" }, async (tx, { version }) => {
+    const live = await liveOf(tx, meetingId);
+    if (!live.displayTokenHash) throw unchanged(version);
+    await tx.meetingLive.update({ where: { meetingId }, data: { displayTokenHash: null } });
+    return { ...liveEvent("display", meetingId, null, "display.revoke"), after: () => closeDisplaySockets(meetingId, null) };
+  });
+}
+
+// Attendance.
+
+const attendanceEvent = (participantId: string, present: boolean, data: Record<string, unknown>): ChangeOutcome<null, "attendance.changed"> => ({
+  result: null,
+  event: { name: "attendance.changed", change: present ? "checkedIn" : "checkedOut" },
+  touched: { participants: [participantId] },
+  audit: { action: present ? "attendance.checkIn" : "attendance.checkOut", subjectType: "Participant", subjectId: participantId, data },
+});
+
+/** A participant checks themself in (in person) on their tablet, or out. */
+export async function checkIn(actor: Actor, meetingId: string, present: boolean) {
+  return liveChange(actor, meetingId, { action: "attendance.checkIn" }, async (tx, { version }) => {
+    const me = await tx.participant.findUniqueOrThrow({ where: { meetingId_userId: { meetingId, userId: actor.id } } });
+    if (present === !!me.checkedInAt && !me.checkedInDeputy) throw unchanged(version);
+    await tx.participant.update({
+      where: { id: me.id },
+      data: present ? { checkedInAt: new Date(), checkedInDeputy: false, checkedInById: actor.id } : { checkedInAt: null, checkedInDeputy: false, checkedInById: actor.id },
+    });
+    return attendanceEvent(me.id, present, { by: "self" });
+  });
+}
+
+/** The chair or secretary marks someone present (in person or by their deputy) or absent. */
+export async function markAttendance(actor: Actor, meetingId: string, input: MarkAttendance) {
+  return liveChange(actor, meetingId, { action: "meeting.run" }, async (tx, { version }) => {
+    const p = await tx.participant.findFirst({ where: { id: input.participantId, meetingId } });
+    if (!p) throw invalid("VALIDATION", { participantId: ["live.notParticipant"] });
+    if (input.mark === "DEPUTY" && p.rsvp !== "DELEGATE") throw invalid("live.noDeputy", { mark: ["live.noDeputy"] });
+    const present = input.mark !== "ABSENT";
+    const deputy = input.mark === "DEPUTY";
+    if (present === !!p.checkedInAt && (!present || deputy === p.checkedInDeputy)) throw unchanged(version);
+    await tx.participant.update({
+      where: { id: p.id },
+      data: { checkedInAt: present ? new Date() : null, checkedInDeputy: deputy, checkedInById: actor.id },
+    });
+    return attendanceEvent(p.id, present, { mark: input.mark, by: actor.id });
+  });
+}
+
+// Requests to speak.
+
+const speakersEvent = <T>(change: ChangeOutcome<T, "speakers.changed">["event"]["change"], result: T, speakers: string[], subjectId: string, data?: Record<string, unknown>): ChangeOutcome<T, "speakers.changed"> => ({
+  result,
+  event: { name: "speakers.changed", change },
+  touched: { speakers },
+  audit: { action: `speaker.${change}`, subjectType: "SpeakerRequest", subjectId, data },
+});
+
+/** Writes new positions for the queue in this order; returns the ids whose position changed. */
+async function writeQueue(tx: Tx, ordered: { id: string; position: number }[]): Promise<string[]> {
+  const changed: string[] = [];
+  for (const [i, e] of ordered.entries()) {
+    if (e.position === i) continue;
+    await tx.speakerRequest.update({ where: { id: e.id }, data: { position: i } });
+    changed.push(e.id);
+  }
+  return changed;
+}
+
+const waitingOn = (tx: Tx, meetingId: string, agendaItemId: string | null) =>
+  tx.speakerRequest.findMany({ where: { meetingId, agendaItemId, status: "WAITING" }, select: { id: true, kind: true, position: true, requestedAt: true } });
+
+/** Ask to speak on the current item. Asking again while a request is open changes nothing (a double tap). */
+export async function requestToSpeak(actor: Actor, meetingId: string, kind: SpeakerKind) {
+  // A double tap or a retry is answered from a read, without taking the write lock (a hundred members asking at
+  // once queue behind each other's writes; their repeats need not). The check inside the change still decides.
+  const meeting = await authorizeMeeting(db, actor, "speaker.request", meetingId);
+  const open = await db.speakerRequest.findFirst({
+    where: { meetingId, agendaItemId: meeting.currentAgendaItemId, userId: actor.id, status: { in: ["WAITING", "SPEAKING"] } },
+    select: { id: true },
+  });
+  if (open) return { result: { id: open.id }, version: meeting.version };
+  return liveChange(actor, meetingId, { action: "speaker.request" }, async (tx, { meeting, version }) => {
+    const agendaItemId = meeting.currentAgendaItemId;
+    const open = await tx.speakerRequest.findFirst({ where: { meetingId, agendaItemId, userId: actor.id, status: { in: ["WAITING", "SPEAKING"] } } });
+    if (open) throw new Unchanged({ id: open.id }, version - 1);
+    const queue = await waitingOn(tx, meetingId, agendaItemId);
+    const id = crypto.randomUUID();
+    const requestedAt = new Date();
+    if (kind === "SPEAK") {
+      // At the end: nobody else moves (a hundred requests in a second write a hundred rows, not ten thousand).
+      const position = queue.reduce((max, e) => Math.max(max, e.position + 1), 0);
+      await tx.speakerRequest.create({ data: { id, meetingId, agendaItemId, userId: actor.id, kind, position, requestedAt } });
+      return speakersEvent("requested", { id }, [id], id, { kind, agendaItemId });
+    }
+    // A point of order goes ahead of the ordinary requests: the queue is renumbered around it.
+    const ordered = enqueue(queue, { id, kind, position: -1, requestedAt });
+    await tx.speakerRequest.create({ data: { id, meetingId, agendaItemId, userId: actor.id, kind, position: ordered.findIndex((e) => e.id === id), requestedAt } });
+    const moved = await writeQueue(tx, ordered.map((e, i) => (e.id === id ? { ...e, position: i } : e)));
+    return speakersEvent("requested", { id }, [id, ...moved], id, { kind, agendaItemId });
+  });
+}
+
+/** Withdraw one's own waiting request (the one given, or all on the current item). */
+export async function withdrawRequest(actor: Actor, meetingId: string, requestId?: string) {
+  return liveChange(actor, meetingId, { action: "speaker.request" }, async (tx, { meeting, version }) => {
+    const mine = await tx.speakerRequest.findMany({
+      where: { meetingId, userId: actor.id, status: "WAITING", ...(requestId ? { id: requestId } : { agendaItemId: meeting.currentAgendaItemId }) },
+      select: { id: true },
+    });
+    if (!mine.length) throw unchanged(version);
+    const ids = mine.map((s) => s.id);
+    authorize(actor, "speaker.withdraw", { meeting, userId: actor.id });
+    await tx.speakerRequest.updateMany({ where: { id: { in: ids } }, data: { status: "WITHDRAWN", endedAt: new Date() } });
+    return speakersEvent("withdrawn", null, ids, ids[0]);
+  });
+}
+
+/** The chair gives the floor, moves to the next speaker, ends a speech, reorders or removes a request. */
+export async function manageSpeakers(actor: Actor, meetingId: string, cmd: ManageSpeakers) {
+  return liveChange(actor, meetingId, { action: "meeting.run" }, async (tx, { meeting, version }) => {
+    const now = new Date();
+    const guard = (userId: string) => authorize(actor, "speaker.manage", { meeting, userId });
+    const request = async (id: string) => {
+      const r = await tx.speakerRequest.findFirst({ where: { id, meetingId } });
+      if (!r) throw invalid("VALIDATION", { requestId: ["live.unknownRequest"] });
+      guard(r.userId);
+      return r;
+    };
+    const speaking = await tx.speakerRequest.findFirst({ where: { meetingId, status: "SPEAKING" } });
+    switch (cmd.command) {
+      case "floor": {
+        const r = await request(cmd.requestId);
+        if (r.status === "SPEAKING") throw unchanged(version);
+        if (r.status !== "WAITING") throw invalid("live.notWaiting", { requestId: ["live.notWaiting"] });
+        const ended = await endSpeaking(tx, meetingId, now);
+        await tx.speakerRequest.update({ where: { id: r.id }, data: { status: "SPEAKING", startedAt: now } });
+        return speakersEvent("floor", null, [r.id, ...ended], r.id, { userId: r.userId });
+      }
+      case "next": {
+        if ((speaking?.id ?? null) !== cmd.after) throw unchanged(version);
+        const queue = queueOrder(await waitingOn(tx, meetingId, meeting.currentAgendaItemId));
+        if (!speaking && !queue.length) throw unchanged(version);
+        if (speaking) guard(speaking.userId);
+        const ended = await endSpeaking(tx, meetingId, now);
+        const next = queue[0];
+        if (next) await tx.speakerRequest.update({ where: { id: next.id }, data: { status: "SPEAKING", startedAt: now } });
+        return speakersEvent(next ? "floor" : "ended", null, [...ended, ...(next ? [next.id] : [])], next?.id ?? speaking!.id);
+      }
+      case "end": {
+        const r = await request(cmd.requestId);
+        if (r.status !== "SPEAKING") throw unchanged(version);
+        await tx.speakerRequest.update({ where: { id: r.id }, data: { status: "DONE", endedAt: now } });
+        return speakersEvent("ended", null, [r.id], r.id);
+      }
+      case "move": {
+        const r = await request(cmd.requestId);
+        if (r.status !== "WAITING") throw invalid("live.notWaiting", { requestId: ["live.notWaiting"] });
+        const queue = await waitingOn(tx, meetingId, r.agendaItemId);
+        const moved = await writeQueue(tx, moveInQueue(queue, r.id, cmd.index));
+        if (!moved.length) throw unchanged(version);
+        return speakersEvent("moved", null, moved, r.id, { index: cmd.index });
+      }
+      case "remove": {
+        const r = await request(cmd.requestId);
+        if (r.status !== "WAITING") throw unchanged(version);
+        await tx.speakerRequest.update({ where: { id: r.id }, data: { status: "REMOVED", endedAt: now } });
+        return speakersEvent("removed", null, [r.id], r.id);
+      }
+    }
+  });
+}

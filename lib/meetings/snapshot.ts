@@ -1,0 +1,299 @@
+// The meeting snapshot as every tablet reads it, and its ETag. The rows are the same as lib/meetings/rows.ts reads
+// through Prisma inside write transactions, but read here with five prepared statements in one read transaction
+// (lib/db/read.ts): the meeting with the actor's participation once, users once (joins), instead of ~13 Prisma
+// queries. Cut and assembled exactly as before: viewDelta (the same cut the live events get), assembleSnapshot.
+import crypto from "node:crypto";
+import { asBool, asDate, readConsistent, sql, type Row } from "../db/read.ts";
+import { notFound } from "../errors/index.ts";
+import { can, type Actor, type MeetingResource, type MeetingRole, type MeetingStatus } from "../policy/index.ts";
+import { ROOM_VIEWER, viewDelta } from "./delta.ts";
+import { liveRowOf } from "../live/rows.ts";
+import type { SpeakerRow } from "../live/schema.ts";
+import type { VoteRow } from "../votes/schema.ts";
+import { assembleSnapshot, type AgendaItemRow, type DocumentRow, type MeetingRow, type MeetingSnapshot, type ParticipantRow, type Viewer } from "./view.ts";
+
+// The meeting, its chair and approver, the actor's own participation, and when any user last changed: names and
+// titles are shown but bump no meeting version, so they go into the ETag instead (User.updatedAt is indexed).
+const meetingQuery = (meetingId: string, actorId: string) => sql`
+  SELECT m."id", m."title", m."kind", m."status", m."startsAt", m."endsAt", m."location", m."version",
+         m."chairId", c."name" AS "chairName", m."approverId", a."name" AS "approverName",
+         m."reviewComment", m."currentAgendaItemId", m."publishedAt",
+         p."id" AS "participantId", p."role" AS "participantRole", p."mayVote" AS "participantMayVote",
+         p."lastSeenVersion" AS "lastSeenVersion",
+         (SELECT MAX(u."updatedAt") FROM "User" u) AS "usersChangedAt"
+  FROM "Meeting" m
+  LEFT JOIN "User" c ON c."id" = m."chairId"
+  LEFT JOIN "User" a ON a."id" = m."approverId"
+  LEFT JOIN "Participant" p ON p."meetingId" = m."id" AND p."userId" = ${actorId}
+  WHERE m."id" = ${meetingId}`;
+
+const itemsQuery = (meetingId: string) => sql`
+  SELECT i."id", i."parentId", i."position", i."title", i."description", i."plannedMinutes", i."status",
+         i."changedAtVersion", i."presenterId", u."name" AS "presenterName"
+  FROM "AgendaItem" i
+  LEFT JOIN "User" u ON u."id" = i."presenterId"
+  WHERE i."meetingId" = ${meetingId}`;
+
+/** Every paper with its latest version; who may see which is the policy's decision (viewDelta). */
+const documentsQuery = (meetingId: string) => sql`
+  SELECT d."id", d."title", d."confidentiality", d."restricted", d."agendaItemId", d."changedAtVersion", d."createdAt",
+         v."id" AS "versionId", v."number", v."pageCount", v."size", v."fileName", v."createdAt" AS "versionCreatedAt"
+  FROM "Document" d
+  LEFT JOIN "DocumentVersion" v ON v."documentId" = d."id"
+    AND v."number" = (SELECT MAX(v2."number") FROM "DocumentVersion" v2 WHERE v2."documentId" = d."id")
+  WHERE d."meetingId" = ${meetingId}`;
+
+const accessQuery = (meetingId: string) => sql`
+  SELECT da."documentId", da."userId"
+  FROM "DocumentAccess" da
+  JOIN "Document" d ON d."id" = da."documentId"
+  WHERE d."meetingId" = ${meetingId}`;
+
+const participantsQuery = (meetingId: string) => sql`
+  SELECT p."id", p."userId", u."name", u."title", p."role", p."mayVote", p."rsvp", p."rsvpReason", p."deputyName",
+         p."checkedInAt", p."checkedInDeputy", p."createdAt"
+  FROM "Participant" p
+  JOIN "User" u ON u."id" = p."userId"
+  WHERE p."meetingId" = ${meetingId}`;
+
+/** The running meeting's state (no row: never run). */
+const liveQuery = (meetingId: string) => sql`
+  SELECT l.*, u."name" AS "presenterName"
+  FROM "MeetingLive" l
+  LEFT JOIN "User" u ON u."id" = l."presenterUserId"
+  WHERE l."meetingId" = ${meetingId}`;
+
+const speakersQuery = (meetingId: string) => sql`
+  SELECT s."id", s."agendaItemId", s."userId", u."name", s."kind", s."status", s."position", s."requestedAt",
+         s."startedAt", s."endedAt"
+  FROM "SpeakerRequest" s
+  JOIN "User" u ON u."id" = s."userId"
+  WHERE s."meetingId" = ${meetingId}`;
+const votesQuery = (meetingId: string) => sql`
+  SELECT v."id", v."agendaItemId", v."question", v."options", v."standardOptions", v."ballotKind", v."rule", v."allowChange",
+         v."allowRemote", v."hideCounts", v."durationSeconds", v."closesAt", v."status", v."openedAt", v."closedAt",
+         v."result", v."createdAt"
+  FROM "Vote" v
+  WHERE v."meetingId" = ${meetingId}`;
+
+// Prisma keeps DateTime in SQLite as "2026-11-26T01:00:00.000+00:00": the same instant's JSON form is a slice away,
+// without a Date per column (a snapshot has dozens, and Next wraps Date in production).
+const UTC_TEXT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/;
+const iso = (v: unknown) => (typeof v === "string" && UTC_TEXT.test(v) ? `${v.slice(0, 23)}Z` : asDate(v).toISOString());
+const isoOrNull = (v: unknown) => (v === null || v === undefined ? null : iso(v));
+const str = (v: unknown) => v as string;
+const strOrNull = (v: unknown) => (v ?? null) as string | null;
+const named = (id: unknown, name: unknown) => (id ? { id: str(id), name: str(name) } : null);
+
+function resourceOf(m: Row): MeetingResource {
+  return {
+    id: str(m.id),
+    status: m.status as MeetingStatus,
+    chairId: strOrNull(m.chairId),
+    approverId: strOrNull(m.approverId),
+    publishedAt: isoOrNull(m.publishedAt),
+    participant: m.participantId ? { role: m.participantRole as MeetingRole, mayVote: asBool(m.participantMayVote) } : null,
+  };
+}
+
+function meetingRow(m: Row): MeetingRow {
+  return {
+    id: str(m.id),
+    title: str(m.title),
+    kind: m.kind as MeetingRow["kind"],
+    status: m.status as MeetingRow["status"],
+    startsAt: iso(m.startsAt),
+    endsAt: iso(m.endsAt),
+    location: str(m.location),
+    version: Number(m.version),
+    chair: named(m.chairId, m.chairName),
+    approver: named(m.approverId, m.approverName),
+    reviewComment: strOrNull(m.reviewComment),
+    currentAgendaItemId: strOrNull(m.currentAgendaItemId),
+    publishedAt: isoOrNull(m.publishedAt),
+  };
+}
+
+const itemRow = (i: Row): AgendaItemRow => ({
+  id: str(i.id),
+  parentId: strOrNull(i.parentId),
+  position: Number(i.position),
+  title: str(i.title),
+  description: str(i.description),
+  plannedMinutes: Number(i.plannedMinutes),
+  status: str(i.status),
+  changedAtVersion: Number(i.changedAtVersion),
+  presenter: named(i.presenterId, i.presenterName),
+});
+
+function documentRows(documents: Row[], access: Row[]): Required<DocumentRow>[] {
+  const allowed = new Map<string, string[]>();
+  for (const a of access) {
+    const list = allowed.get(str(a.documentId));
+    if (list) list.push(str(a.userId));
+    else allowed.set(str(a.documentId), [str(a.userId)]);
+  }
+  return documents.map((d) => ({
+    id: str(d.id),
+    title: str(d.title),
+    confidentiality: str(d.confidentiality),
+    restricted: asBool(d.restricted),
+    agendaItemId: strOrNull(d.agendaItemId),
+    changedAtVersion: Number(d.changedAtVersion),
+    createdAt: iso(d.createdAt),
+    allowedUserIds: (allowed.get(str(d.id)) ?? []).sort(), // as rows.ts has them (code-unit order in every database)
+    version: d.versionId
+      ? { id: str(d.versionId), number: Number(d.number), pageCount: Number(d.pageCount), size: Number(d.size), fileName: str(d.fileName), createdAt: iso(d.versionCreatedAt) }
+      : null,
+  }));
+}
+
+/** JSON columns: text in SQLite, already parsed in PostgreSQL. */
+const json = <T,>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;
+
+const voteRow = (v: Row): VoteRow => ({
+  id: str(v.id),
+  agendaItemId: strOrNull(v.agendaItemId),
+  question: str(v.question),
+  options: json<string[]>(v.options),
+  standardOptions: asBool(v.standardOptions),
+  ballotKind: v.ballotKind as VoteRow["ballotKind"],
+  rule: json<VoteRow["rule"]>(v.rule),
+  allowChange: asBool(v.allowChange),
+  allowRemote: asBool(v.allowRemote),
+  hideCounts: asBool(v.hideCounts),
+  durationSeconds: v.durationSeconds === null || v.durationSeconds === undefined ? null : Number(v.durationSeconds),
+  closesAt: isoOrNull(v.closesAt),
+  status: v.status as VoteRow["status"],
+  openedAt: isoOrNull(v.openedAt),
+  closedAt: isoOrNull(v.closedAt),
+  result: v.result === null || v.result === undefined ? null : json<VoteRow["result"]>(v.result),
+  createdAt: iso(v.createdAt),
+});
+
+const participantRow = (p: Row): ParticipantRow => ({
+  id: str(p.id),
+  user: { id: str(p.userId), name: str(p.name), title: strOrNull(p.title) },
+  role: p.role as ParticipantRow["role"],
+  mayVote: asBool(p.mayVote),
+  rsvp: str(p.rsvp),
+  rsvpReason: strOrNull(p.rsvpReason),
+  deputyName: strOrNull(p.deputyName),
+  checkedInAt: isoOrNull(p.checkedInAt),
+  checkedInDeputy: asBool(p.checkedInDeputy),
+  createdAt: iso(p.createdAt),
+});
+
+const speakerRow = (s: Row): SpeakerRow => ({
+  id: str(s.id),
+  agendaItemId: strOrNull(s.agendaItemId),
+  user: { id: str(s.userId), name: str(s.name) },
+  kind: s.kind as SpeakerRow["kind"],
+  status: s.status as SpeakerRow["status"],
+  position: Number(s.position),
+  requestedAt: iso(s.requestedAt),
+  startedAt: isoOrNull(s.startedAt),
+  endedAt: isoOrNull(s.endedAt),
+});
+
+const liveRow = (currentItemId: string | null, l: Row | undefined) =>
+  liveRowOf(currentItemId, l ? {
+    startedAt: isoOrNull(l.startedAt),
+    pausedAt: isoOrNull(l.pausedAt),
+    closedAt: isoOrNull(l.closedAt),
+    pausedMs: Number(l.pausedMs),
+    itemRunningSince: isoOrNull(l.itemRunningSince),
+    itemSpentMs: l.itemSpentMs,
+    quorumRule: str(l.quorumRule),
+    quorumCountsDeputies: asBool(l.quorumCountsDeputies),
+    speakingLimitSeconds: l.speakingLimitSeconds === null || l.speakingLimitSeconds === undefined ? null : Number(l.speakingLimitSeconds),
+    presenter: named(l.presenterUserId, l.presenterName),
+    shownDocumentId: strOrNull(l.shownDocumentId),
+    shownPage: Number(l.shownPage),
+    displayTokenHash: strOrNull(l.displayTokenHash),
+  } : null);
+
+/**
+ * What this actor's snapshot depends on besides the meeting version: who asks (papers, `me`, permissions and the
+ * viewer differ per actor and system role), their own participation, and the users' names and titles. Weak: the
+ * body is JSON that a proxy may re-encode.
+ */
+function etagOf(actor: Actor, m: Row): string {
+  const parts = [actor.id, actor.role, m.participantId, m.participantRole, asBool(m.participantMayVote),
+    m.usersChangedAt === null ? null : asDate(m.usersChangedAt).getTime()];
+  return `W/"${m.version}-${crypto.createHash("sha256").update(JSON.stringify(parts)).digest("base64url").slice(0, 16)}"`;
+}
+
+/** RFC 9110 weak comparison; `If-None-Match` may list several tags, or be `*`. */
+function matches(ifNoneMatch: string, etag: string): boolean {
+  const opaque = (t: string) => t.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((t) => t.trim() === "*" || opaque(t) === opaque(etag));
+}
+
+export interface SnapshotRead {
+  etag: string;
+  /** null: not modified (the `ifNoneMatch` given is current). */
+  snapshot: MeetingSnapshot | null;
+  /** The version this participant had seen when they last left the page (0 for none, or not a participant). */
+  lastSeenVersion: number;
+}
+
+/** Every row of the meeting (and the asking user's participation), read in one transaction. */
+function readSnapshotRows(meetingId: string, actorId: string) {
+  // One transaction for all: the version in the snapshot is the version of its content.
+  const [[m], items, documents, access, participants, [live], speakers, votes] = readConsistent([
+    meetingQuery(meetingId, actorId),
+    itemsQuery(meetingId),
+    documentsQuery(meetingId),
+    accessQuery(meetingId),
+    participantsQuery(meetingId),
+    liveQuery(meetingId),
+    speakersQuery(meetingId),
+    votesQuery(meetingId),
+  ]);
+  return m ? { m, items, documents, access, participants, live, speakers, votes } : null;
+}
+
+function cutSnapshot(r: NonNullable<ReturnType<typeof readSnapshotRows>>, viewer: Viewer): MeetingSnapshot {
+  // The same cut the live events get, so a client applying them stays equal to a fresh snapshot.
+  const visible = viewDelta({ meeting: meetingRow(r.m), documents: documentRows(r.documents, r.access) }, viewer);
+  return assembleSnapshot({
+    viewer,
+    meeting: visible.meeting!,
+    items: r.items.map(itemRow),
+    documents: visible.documents ?? [],
+    participants: r.participants.map(participantRow),
+    live: liveRow(strOrNull(r.m.currentAgendaItemId), r.live),
+    speakers: r.speakers.map(speakerRow),
+    votes: r.votes.map(voteRow),
+  });
+}
+
+/**
+ * The room's view of a meeting (what every participant may see, as the meeting room's events carry it), for the
+ * room display. No actor: the caller has checked the display token (lib/live/display.ts).
+ */
+export function readRoomSnapshot(meetingId: string): MeetingSnapshot {
+  const read = readSnapshotRows(meetingId, "");
+  if (!read) throw notFound();
+  return cutSnapshot(read, ROOM_VIEWER);
+}
+
+/**
+ * The snapshot, its ETag, and the actor's "seen" mark. With `ifNoneMatch` equal to the current ETag only the
+ * meeting row is read and `snapshot` is null. The policy is checked either way: a 304 never answers someone who
+ * may no longer see the meeting.
+ */
+export async function readMeetingSnapshot(actor: Actor, meetingId: string, ifNoneMatch?: string | null): Promise<SnapshotRead> {
+  if (ifNoneMatch) {
+    const [[m]] = readConsistent([meetingQuery(meetingId, actor.id)]);
+    if (!m || !can(actor, "meeting.view", resourceOf(m))) throw notFound();
+    const etag = etagOf(actor, m);
+    if (matches(ifNoneMatch, etag)) return { etag, snapshot: null, lastSeenVersion: Number(m.lastSeenVersion ?? 0) };
+  }
+  const read = readSnapshotRows(meetingId, actor.id);
+  if (!read || !can(actor, "meeting.view", resourceOf(read.m))) throw notFound();
+  const { m } = read;
+  const snapshot = cutSnapshot(read, { id: actor.id, role: actor.role });
+  return { etag: etagOf(actor, m), snapshot, lastSeenVersion: Number(m.lastSeenVersion ?? 0) };
+}

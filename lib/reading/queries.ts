@@ -1,0 +1,73 @@
+// Reads for the reader and for reading progress, always through the policy's scope filters.
+import { db } from "../db/index.ts";
+import { notFound } from "../errors/index.ts";
+import { can, documentScope, type Actor } from "../policy/index.ts";
+import { authorizeMeeting } from "../meetings/access.ts";
+import { storedPages, type ReadingProgress } from "./schema.ts";
+
+/** What the reader page needs: the paper (if the actor may see it), its versions, and where this reader left off. */
+export async function readerView(actor: Actor, meetingId: string, documentId: string) {
+  const meeting = await authorizeMeeting(db, actor, "meeting.view", meetingId);
+  const document = await db.document.findFirst({
+    where: { AND: [{ id: documentId, meetingId }, documentScope(actor)] },
+    select: {
+      id: true, title: true, confidentiality: true, meetingId: true,
+      versions: { orderBy: { number: "desc" }, select: { id: true, number: true, pageCount: true, size: true, createdAt: true } },
+    },
+  });
+  if (!document || document.versions.length === 0) throw notFound();
+  // The last page on any device, on whichever version was read last.
+  const last = await db.readReceipt.findFirst({
+    where: { userId: actor.id, documentVersion: { documentId } },
+    orderBy: { lastOpenedAt: "desc" },
+    select: { lastPage: true, documentVersion: { select: { number: true } } },
+  });
+  return {
+    meeting: { id: meeting.id, title: meeting.title, version: meeting.version },
+    document: { id: document.id, title: document.title, confidentiality: document.confidentiality },
+    versions: document.versions.map((v) => ({ number: v.number, pageCount: v.pageCount, size: v.size, createdAt: v.createdAt.toISOString() })),
+    lastRead: last ? { page: last.lastPage, version: last.documentVersion.number } : null,
+    viewerId: actor.id,
+    /** Participants keep read receipts and write notes; the secretariat only reads. */
+    participant: meeting.participant !== null,
+  };
+}
+export type ReaderView = Awaited<ReturnType<typeof readerView>>;
+
+/**
+ * Reading progress of a meeting: for the secretariat, the chair and the meeting's secretary, every participant's
+ * receipts; for anyone else who sees the meeting, their own. Papers are only those the viewer may see.
+ */
+export async function readingProgress(actor: Actor, meetingId: string): Promise<ReadingProgress> {
+  const meeting = await authorizeMeeting(db, actor, "meeting.view", meetingId);
+  const everyone = can(actor, "meeting.readingProgress", meeting);
+  const [docs, participants] = await Promise.all([
+    db.document.findMany({
+      where: { AND: [{ meetingId }, documentScope(actor)] },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, title: true, versions: { orderBy: { number: "desc" }, select: { id: true, number: true, pageCount: true } } },
+    }),
+    db.participant.findMany({
+      where: { meetingId, ...(everyone ? {} : { userId: actor.id }) },
+      orderBy: { createdAt: "asc" },
+      select: { role: true, user: { select: { id: true, name: true } } },
+    }),
+  ]);
+  const versionOf = new Map(docs.flatMap((d) => d.versions.map((v) => [v.id, { documentId: d.id, ...v }] as const)));
+  const rows = await db.readReceipt.findMany({
+    where: { documentVersionId: { in: [...versionOf.keys()] }, userId: { in: participants.map((p) => p.user.id) } },
+    orderBy: { firstOpenedAt: "asc" },
+  });
+  return {
+    viewer: { userId: actor.id, participant: meeting.participant !== null, everyone },
+    papers: docs.filter((d) => d.versions.length > 0).map((d) => ({ id: d.id, title: d.title, version: d.versions[0].number, pageCount: d.versions[0].pageCount })),
+    readers: participants.map((p) => ({ userId: p.user.id, name: p.user.name, role: p.role })),
+    receipts: rows.map((r) => {
+      const v = versionOf.get(r.documentVersionId)!;
+      return {
+        userId: r.userId, documentId: v.documentId, version: v.number, pageCount: v.pageCount, pagesSeen: storedPages(r.pagesSeen).length,
+        lastPage: r.lastPage, firstOpenedAt: r.firstOpenedAt.toISOString(), lastOpenedAt: r.lastOpenedAt.toISOString(),
+      };
+    }),
+  };
+}

@@ -1,0 +1,113 @@
+// Vote reads: the row every participant sees, who may vote now, one vote in detail with its progress and one's own
+// ballot (the one entity a tablet fetches when an event cannot carry it).
+import { db, type Tx } from "../db/index.ts";
+import { notFound } from "../errors/index.ts";
+import { authorize, can, type Actor, type MeetingResource, type Principal, type VoteResource } from "../policy/index.ts";
+import { loadMeetingResource } from "../meetings/access.ts";
+import type { VoteRule } from "./rules.ts";
+import { meetingPresence } from "../live/presence.ts";
+import type { MyBallot, VoteProgress, VoteResult, VoteRow } from "./schema.ts";
+
+type VoteRecord = NonNullable<Awaited<ReturnType<Tx["vote"]["findUnique"]>>>;
+
+export const voteResource = (meeting: MeetingResource, vote: Pick<VoteRecord, "status">): VoteResource => ({ meeting, status: vote.status });
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function voteRowOf(v: VoteRecord): VoteRow {
+  return {
+    id: v.id,
+    agendaItemId: v.agendaItemId,
+    question: v.question,
+    options: v.options as string[],
+    standardOptions: v.standardOptions,
+    ballotKind: v.ballotKind,
+    rule: v.rule as VoteRule,
+    allowChange: v.allowChange,
+    allowRemote: v.allowRemote,
+    hideCounts: v.hideCounts,
+    durationSeconds: v.durationSeconds,
+    closesAt: iso(v.closesAt),
+    status: v.status,
+    openedAt: iso(v.openedAt),
+    closedAt: iso(v.closedAt),
+    result: (v.result as VoteResult | null) ?? null,
+    createdAt: v.createdAt.toISOString(),
+  };
+}
+
+export async function readVoteRow(tx: Tx, voteId: string): Promise<VoteRow> {
+  return voteRowOf(await tx.vote.findUniqueOrThrow({ where: { id: voteId } }));
+}
+
+export async function readVoteRows(tx: Tx, where: { meetingId: string; id?: { in: string[] } }): Promise<VoteRow[]> {
+  const rows = await tx.vote.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return rows.map(voteRowOf);
+}
+
+/**
+ * Who may vote now (lib/live attendance): members with a vote who are present in person, or represented by a
+ * deputy who then casts their ballot (one ballot per member either way); with remote votes allowed, every member
+ * with a vote. `castBy`: the deputy's account when a deputy attends for them.
+ */
+export async function eligibleVoters(tx: Tx, meetingId: string, allowRemote: boolean): Promise<{ id: string; name: string; castBy: string | null }[]> {
+  const { participants } = await meetingPresence(tx, meetingId);
+  const voters = participants.filter((p) => p.member && (allowRemote || p.attendance === "PRESENT" || p.attendance === "DEPUTY"));
+  const users = await tx.user.findMany({ where: { id: { in: voters.map((v) => v.userId) } }, select: { id: true, name: true } });
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  return voters
+    .map((v) => ({ id: v.userId, name: names.get(v.userId) ?? "", castBy: v.attendance === "DEPUTY" ? v.deputy?.userId ?? null : null }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Those who run the meeting (they see who has not voted yet). */
+export const runsMeeting = (actor: Principal, meeting: MeetingResource) => can(actor, "meeting.run", meeting) || can(actor, "meeting.listAll");
+
+export async function voteProgress(tx: Tx, vote: VoteRecord, withNotVoted: boolean, seq: number): Promise<VoteProgress> {
+  const eligible = await eligibleVoters(tx, vote.meetingId, vote.allowRemote);
+  const showCounts = vote.ballotKind === "OPEN" && !vote.hideCounts && vote.status !== "DRAFT";
+  let counts: number[] | null = null;
+  if (showCounts) {
+    counts = (vote.options as string[]).map(() => 0);
+    for (const g of await tx.ballot.groupBy({ by: ["choice"], where: { voteId: vote.id }, _count: { _all: true } })) counts[g.choice] = g._count._all;
+  }
+  const progress: VoteProgress = { meetingId: vote.meetingId, voteId: vote.id, cast: vote.castCount, eligible: eligible.length, counts, seq };
+  if (withNotVoted) {
+    const voted = new Set(
+      vote.ballotKind === "SECRET"
+        ? (await tx.voteReceipt.findMany({ where: { voteId: vote.id }, select: { voterId: true } })).map((r) => r.voterId)
+        : (await tx.ballot.findMany({ where: { voteId: vote.id }, select: { voterId: true } })).map((r) => r.voterId),
+    );
+    progress.notVoted = eligible.filter((e) => !voted.has(e.id)).map(({ id, name }) => ({ id, name }));
+  }
+  return progress;
+}
+
+export async function myBallot(tx: Tx, vote: VoteRecord, userId: string): Promise<MyBallot> {
+  if (vote.ballotKind === "SECRET") {
+    const r = await tx.voteReceipt.findUnique({ where: { voteId_voterId: { voteId: vote.id, voterId: userId } } });
+    return { voteId: vote.id, recorded: !!r, choice: null, recordedAt: iso(r?.createdAt ?? null) };
+  }
+  const b = await tx.ballot.findUnique({ where: { voteId_voterId: { voteId: vote.id, voterId: userId } } });
+  return { voteId: vote.id, recorded: !!b, choice: b?.choice ?? null, recordedAt: iso(b?.updatedAt ?? null) };
+}
+
+/** One vote as this actor may see it: the row, its progress now, their own ballot and whether they may cast one. */
+export async function getVote(actor: Actor, voteId: string) {
+  const vote = await db.vote.findUnique({ where: { id: voteId } });
+  if (!vote) throw notFound();
+  const meeting = await loadMeetingResource(db, actor, vote.meetingId).catch(() => {
+    throw notFound();
+  });
+  authorize(actor, "vote.view", voteResource(meeting, vote));
+  const progress = await voteProgress(db, vote, runsMeeting(actor, meeting), 0);
+  const participant = meeting.participant;
+  // May cast now: their own ballot (present, with a vote) or, as a deputy, the ballot of the member they attend for.
+  // Whether they may cast on this vote while it is open (the card shows the choices only then).
+  const voters = meeting.status === "IN_PROGRESS" ? await eligibleVoters(db, vote.meetingId, vote.allowRemote) : [];
+  const ownSeat = voters.find((v) => v.id === actor.id && !v.castBy) && can(actor, "meeting.vote", meeting);
+  const deputyFor = voters.find((v) => v.castBy === actor.id);
+  const eligibleNow = Boolean(ownSeat || deputyFor);
+  const ballotOf = deputyFor ? deputyFor.id : participant?.mayVote ? actor.id : null;
+  return { vote: voteRowOf(vote), progress, myBallot: ballotOf ? await myBallot(db, vote, ballotOf) : null, eligible: eligibleNow };
+}

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "User_updatedAt_idx" ON "User"("updatedAt");

@@ -1,0 +1,179 @@
+// Annotations: validation (422, nothing written), idempotency by client id, edit and delete, privacy — a private
+// note is its author's alone over HTTP and over sockets (only the author's own user room hears of it, by ids);
+// a shared one reaches the paper's readers live, and for a restricted paper only its listed readers and staff.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { io as connect, type Socket } from "socket.io-client";
+import type { Server } from "socket.io";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/policy";
+import { annotationOps } from "@/lib/annotations/operations";
+import { attachRealtime } from "@/lib/realtime/server";
+import { setRealtimeServer } from "@/lib/realtime/publish";
+import { updateDocument } from "@/lib/documents/commands";
+import { sessionCookie } from "./fixtures";
+import { validAnnotation, World, type Fixture } from "./operation-cases";
+
+let world: World;
+let f: Fixture;
+let httpServer: http.Server;
+let io: Server;
+let url: string;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  world = await World.create();
+  f = await world.meetingWith();
+  await db.participant.create({ data: { meetingId: f.meetingId, userId: world.people.spare.id, role: "MEMBER" } });
+  httpServer = http.createServer();
+  io = attachRealtime(httpServer);
+  await new Promise<void>((r) => httpServer.listen(0, "127.0.0.1", r));
+  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  for (const s of sockets) s.disconnect();
+  setRealtimeServer(undefined);
+  await io.close();
+});
+
+const save = (who: Actor, clientId: string, body: unknown, documentId = f.documentId) =>
+  world.send(annotationOps.save, who, { params: { documentId, clientId }, body });
+const remove = (who: Actor, clientId: string, documentId = f.documentId) => world.send(annotationOps.remove, who, { params: { documentId, clientId } });
+const list = async (who: Actor, documentId = f.documentId) => {
+  const res = await world.send(annotationOps.list, who, { params: { documentId }, query: { version: "1" } });
+  return { status: res.status, body: res.status === 200 ? await res.json() : null };
+};
+const id = () => `c-${crypto.randomUUID()}`;
+
+/** A signed-in tablet in the meeting's rooms, recording every event it gets (name and payload). */
+async function tablet(who: Actor, meetingId = f.meetingId) {
+  const s = connect(url, { transports: ["websocket"], extraHeaders: { cookie: await sessionCookie(who) }, reconnection: false, forceNew: true });
+  sockets.push(s);
+  const got: { name: string; payload: unknown }[] = [];
+  s.onAny((name, payload) => got.push({ name, payload }));
+  await new Promise<void>((ok, fail) => { s.once("connect", () => ok()); s.once("connect_error", fail); });
+  const m = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+  const ack = await new Promise<{ ok: boolean }>((r) => s.emit("meeting:join", { meetingId, version: m.version }, r));
+  expect(ack.ok).toBe(true);
+  return got;
+}
+const until = async (cond: () => boolean, ms = 3000) => {
+  const start = Date.now();
+  while (!cond()) {
+    if (Date.now() - start > ms) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+const settle = () => new Promise((r) => setTimeout(r, 300));
+
+describe("annotations over HTTP", () => {
+  it("refuses invalid notes with 422 and writes nothing", async () => {
+    const before = await db.annotation.count();
+    const bad = [
+      validAnnotation({ page: 99 }), validAnnotation({ bounds: [0.5, 0, 0.2, 1] }), validAnnotation({ bounds: [0, 0, 1.5, 1] }),
+      validAnnotation({ kind: "STAMP" }), validAnnotation({ visibility: "PUBLIC" }), validAnnotation({ editor: { big: "x".repeat(100_001) } }),
+      validAnnotation({ text: "x".repeat(10_001) }), { ...validAnnotation(), version: undefined },
+    ];
+    for (const body of bad) expect((await save(world.people.member, id(), body)).status, JSON.stringify(body).slice(0, 80)).toBe(422);
+    expect((await save(world.people.member, "short", validAnnotation())).status).toBe(422);
+    expect((await save(world.people.member, "a".repeat(65), validAnnotation())).status).toBe(422);
+    expect((await save(world.people.member, id(), validAnnotation({ version: 7 }))).status).toBe(404);
+    expect(await db.annotation.count()).toBe(before);
+  });
+
+  it("is idempotent by client id: the same save twice is one note; a later save replaces it", async () => {
+    const c = id();
+    const a = await (await save(world.people.member, c, validAnnotation())).json();
+    const b = await (await save(world.people.member, c, validAnnotation())).json();
+    expect(b.annotation.id).toBe(a.annotation.id);
+    expect(await db.annotation.count({ where: { clientId: c } })).toBe(1);
+    const edited = await (await save(world.people.member, c, validAnnotation({ kind: "NOTE", text: "Đề nghị bổ sung số liệu", page: 1 }))).json();
+    expect(edited.annotation).toMatchObject({ id: a.annotation.id, kind: "NOTE", text: "Đề nghị bổ sung số liệu", visibility: "PRIVATE", version: 1 });
+    // The stored JSON is our own, versioned format.
+    const row = await db.annotation.findFirstOrThrow({ where: { clientId: c } });
+    expect(row.geometry).toMatchObject({ v: 1, bounds: [0.1, 0.1, 0.5, 0.15], editor: { annotationType: 9 }, anchor: { quote: "Chính phủ điện tử" } });
+  });
+
+  it("deletes idempotently, and a late retry of the save does not bring the note back", async () => {
+    const c = id();
+    await save(world.people.member, c, validAnnotation());
+    expect((await remove(world.people.member, c)).status).toBe(200);
+    expect((await remove(world.people.member, c)).status).toBe(200);
+    expect((await remove(world.people.member, id())).status).toBe(200);
+    expect((await save(world.people.member, c, validAnnotation())).status).toBe(409);
+    expect((await list(world.people.member)).body.annotations.some((n: { clientId: string }) => n.clientId === c)).toBe(false);
+  });
+
+  it("another member's client id is their own: the same id makes two notes, and no one deletes another's", async () => {
+    const c = id();
+    await save(world.people.member, c, validAnnotation());
+    await save(world.people.spare, c, validAnnotation());
+    await remove(world.people.spare, c);
+    expect(await db.annotation.count({ where: { clientId: c, deletedAt: null } })).toBe(1);
+    expect((await db.annotation.findFirstOrThrow({ where: { clientId: c, deletedAt: null } })).authorId).toBe(world.people.member.id);
+  });
+
+  it("a private note is seen by its author only; a shared one by the paper's readers (secretariat included)", async () => {
+    const mine = id();
+    const shared = id();
+    await save(world.people.member, mine, validAnnotation({ text: "Ghi chú riêng tư" }));
+    await save(world.people.member, shared, validAnnotation({ text: "Ý kiến chung", visibility: "MEETING" }));
+    const ids = async (who: Actor) => (await list(who)).body.annotations.map((n: { clientId: string }) => n.clientId);
+    expect(await ids(world.people.member)).toEqual(expect.arrayContaining([mine, shared]));
+    for (const other of [world.people.spare, world.people.secretariat, world.people.admin]) {
+      const seen = await ids(other);
+      expect(seen).toContain(shared);
+      expect(seen).not.toContain(mine);
+    }
+    expect((await list(world.people.otherMember)).status).toBe(404);
+    // The secretariat reads but does not write on papers (not a participant).
+    expect((await save(world.people.secretariat, id(), validAnnotation())).status).toBe(403);
+    const notes = await (await world.send(annotationOps.mine, world.people.member, { params: { meetingId: f.meetingId } })).json();
+    expect(notes.notes.map((n: { clientId: string }) => n.clientId)).toEqual(expect.arrayContaining([mine, shared]));
+    const theirs = await (await world.send(annotationOps.mine, world.people.spare, { params: { meetingId: f.meetingId } })).json();
+    expect(theirs.notes.map((n: { clientId: string }) => n.clientId)).not.toContain(mine);
+  });
+});
+
+describe("annotations live", () => {
+  it("a private note reaches only its author's devices, by ids; a shared one every reader; unsharing takes it away", async () => {
+    const [phone, tablet2, other, sec] = [await tablet(world.people.member), await tablet(world.people.member), await tablet(world.people.spare), await tablet(world.people.secretariat)];
+    const c = id();
+    await save(world.people.member, c, validAnnotation({ text: "Ghi chú riêng tư tuyệt mật" }));
+    await until(() => phone.some((e) => e.name === "annotation.changed") && tablet2.some((e) => e.name === "annotation.changed"));
+    await settle();
+    expect(phone.find((e) => e.name === "annotation.changed")!.payload).toEqual({ documentId: f.documentId, version: 1, clientId: c, deleted: false });
+    // Nobody else heard anything, and no event anywhere carries the note's words.
+    expect(other).toEqual([]);
+    expect(sec).toEqual([]);
+    expect(JSON.stringify([phone, tablet2])).not.toContain("tuyệt mật");
+
+    await save(world.people.member, c, validAnnotation({ text: "Ý kiến chung", visibility: "MEETING" }));
+    await until(() => other.some((e) => e.name === "annotation.shared") && sec.some((e) => e.name === "annotation.shared"));
+    const got = other.find((e) => e.name === "annotation.shared")!.payload as { annotation: { clientId: string; text: string; author: { id: string } } };
+    expect(got.annotation).toMatchObject({ clientId: c, text: "Ý kiến chung", author: { id: world.people.member.id } });
+
+    await save(world.people.member, c, validAnnotation({ text: "Riêng tư trở lại", visibility: "PRIVATE" }));
+    await until(() => other.some((e) => e.name === "annotation.removed"));
+    await settle();
+    expect(JSON.stringify([other, sec])).not.toContain("Riêng tư trở lại");
+  });
+
+  it("a shared note on a restricted paper reaches its listed readers and staff, never the rest of the meeting", async () => {
+    const g = await world.meetingWith();
+    await db.participant.create({ data: { meetingId: g.meetingId, userId: world.people.spare.id, role: "MEMBER" } });
+    await updateDocument(world.people.secretariat, g.documentId, { restricted: true, allowedUserIds: [world.people.member.id] });
+    const [listed, unlisted, sec] = [await tablet(world.people.member, g.meetingId), await tablet(world.people.spare, g.meetingId), await tablet(world.people.secretariat, g.meetingId)];
+    // The restriction's own meeting event may still be arriving: start from silence.
+    await settle();
+    unlisted.length = 0;
+    const c = id();
+    expect((await save(world.people.member, c, validAnnotation({ visibility: "MEETING", text: "Chỉ người được chỉ định" }), g.documentId)).status).toBe(200);
+    await until(() => sec.some((e) => e.name === "annotation.shared") && listed.some((e) => e.name === "annotation.shared"));
+    await settle();
+    expect(unlisted).toEqual([]);
+    expect((await list(world.people.spare, g.documentId)).status).toBe(404);
+    expect((await save(world.people.spare, id(), validAnnotation(), g.documentId)).status).toBe(404);
+  });
+});

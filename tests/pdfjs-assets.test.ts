@@ -1,0 +1,25 @@
+// pdf.js's worker and data files come from this app (no CDN), for the installed version only, nothing else of
+// node_modules.
+import { describe, expect, it } from "vitest";
+import { GET } from "@/app/pdfjs/[...asset]/route";
+import pkg from "pdfjs-dist/package.json" with { type: "json" };
+
+const get = (...asset: string[]) => GET(new Request("http://localhost/pdfjs"), { params: Promise.resolve({ asset }) });
+
+describe("pdf.js assets", () => {
+  it("serves the worker of the installed version as a cacheable script", async () => {
+    const res = await get(pkg.version, "build", "pdf.worker.min.mjs");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/javascript");
+    expect(res.headers.get("cache-control")).toContain("immutable");
+    expect((await res.text()).length).toBeGreaterThan(100_000);
+    expect((await get(pkg.version, "standard_fonts", "FoxitSerif.pfb")).status).toBe(200);
+  });
+
+  it("serves nothing else: another version, another file, a path out of the folder", async () => {
+    for (const asset of [["1.0.0", "build", "pdf.worker.min.mjs"], [pkg.version, "build", "pdf.mjs"], [pkg.version, "..", "package.json"],
+      [pkg.version, "cmaps", "..%2Fpackage.json"], [pkg.version, "standard_fonts", ".hidden"], [pkg.version, "web", "pdf_viewer.mjs"], [pkg.version, "cmaps", "none.bcmap"]]) {
+      expect((await get(...asset)).status, asset.join("/")).toBe(404);
+    }
+  });
+});
