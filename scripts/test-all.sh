@@ -20,7 +20,7 @@ const p = read("test-results/e2e-results.json");
 let passed = 0, failed = 0;
 if (v) { passed += v.numPassedTests; failed += v.numFailedTests; } else failed += 1;
 if (p) { passed += p.stats.expected + p.stats.flaky; failed += p.stats.unexpected; } else failed += 1;
-console.log(`vitest: ${v ? v.numPassedTests + " passed, " + v.numFailedTests + " failed" : "no results"}; playwright: ${p ? p.stats.expected + " passed, " + p.stats.unexpected + " failed" : "no results"}`);
+console.log(`vitest: ${v ? v.numPassedTests + " passed, " + v.numFailedTests + " failed" : "no results"}; playwright: ${p ? p.stats.expected + " passed, " + p.stats.unexpected + " failed, " + p.stats.flaky + " flaky (passed on the retry)" : "no results"}`);
 console.log(`${passed} passed, ${failed} failed`);
 '
 [ "$unit" = 0 ] && [ "$e2e" = 0 ]
