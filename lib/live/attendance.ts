@@ -22,6 +22,25 @@ export function attendanceOf(p: AttendanceFacts): Attendance {
   return p.rsvp === "ABSENT" ? "EXCUSED" : "ABSENT";
 }
 
+/** A participant's place in a vote now (the one rule for who may vote and who casts the ballot). */
+export interface VotingSeat {
+  voterId: string;
+  /** Present in person or by deputy, or remote votes allowed. */
+  eligible: boolean;
+  /** When a deputy attends for the member: the deputy's account, who casts the member's one ballot. */
+  castBy: string | null;
+}
+
+/**
+ * Who may vote: members with a vote (not observers) who are present in person, or represented by a checked-in deputy
+ * who casts their ballot; with remote votes allowed, every member with a vote. Null: no vote in this meeting.
+ */
+export function votingSeat(p: (AttendanceFacts & { userId: string; deputyUserId: string | null }) | undefined, allowRemote: boolean): VotingSeat | null {
+  if (!p || !countsForQuorum(p)) return null;
+  const attendance = attendanceOf(p);
+  return { voterId: p.userId, eligible: allowRemote || attendance === "PRESENT" || attendance === "DEPUTY", castBy: attendance === "DEPUTY" ? p.deputyUserId : null };
+}
+
 /** The members the quorum counts: those with the right to vote (observers and staff without it are not counted). */
 export const countsForQuorum = (p: AttendanceFacts) => p.mayVote && p.role !== "OBSERVER";
 

@@ -13,7 +13,7 @@ import { publishUserEvent } from "../realtime/publish.ts";
 import { decide, STANDARD_ROLES, type OptionRoles, type VoteRule } from "./rules.ts";
 import { castBallotSchema, createVoteSchema, ruleOf, voteStepSchema, type MyBallot, type VoteResult } from "./schema.ts";
 import { eligibleVoters, readVoteRow, voteResource } from "./queries.ts";
-import { attendanceOf } from "../live/attendance.ts";
+import { votingSeat } from "../live/attendance.ts";
 import { scheduleProgress } from "./progress.ts";
 import { armVoteTimer, disarmVoteTimer, setVoteCloser } from "./timer.ts";
 
@@ -259,15 +259,6 @@ async function drainBallots() {
   }
 }
 
-type Seat = { voterId: string; eligible: boolean; castBy: string | null };
-type ParticipantRow = { userId: string; role: string; mayVote: boolean; rsvp: string; checkedInAt: Date | null; checkedInDeputy: boolean; deputyUserId: string | null };
-
-function seatFrom(p: ParticipantRow | undefined, allowRemote: boolean): Seat | null {
-  if (!p || !p.mayVote || p.role === "OBSERVER") return null;
-  const attendance = attendanceOf(p as Parameters<typeof attendanceOf>[0]);
-  return { voterId: p.userId, eligible: allowRemote || attendance === "PRESENT" || attendance === "DEPUTY", castBy: attendance === "DEPUTY" ? p.deputyUserId : null };
-}
-
 /**
  * A group of ballots in one transaction: what they need is read once for the group (the vote, the meeting, the
  * participants concerned, the ballots they already cast), each ballot is judged on its own in order (a later one of
@@ -317,8 +308,8 @@ async function castGroup(tx: Tx, group: PendingBallot[]): Promise<({ ok: Cast } 
         }
         if (vote.status !== "OPEN" || meetingRow.status !== "IN_PROGRESS") throw forbidden("votes.notOpen");
         // Whose ballot this is: the one named by the secretary, the member the actor attends for as deputy, or their own.
-        const asDeputy = delegated ? undefined : participants.find((x) => x.userId !== actor.id && x.deputyUserId === actor.id && seatFrom(x, vote.allowRemote)?.castBy === actor.id);
-        const seat = seatFrom(delegated ? byUser.get(delegated) : asDeputy ?? p, vote.allowRemote);
+        const asDeputy = delegated ? undefined : participants.find((x) => x.userId !== actor.id && x.deputyUserId === actor.id && votingSeat(x, vote.allowRemote)?.castBy === actor.id);
+        const seat = votingSeat(delegated ? byUser.get(delegated) : asDeputy ?? p, vote.allowRemote);
         const voterId = seat?.voterId ?? delegated ?? actor.id;
         if (voterId === actor.id && !can(actor, "vote.cast", resource)) throw forbidden("votes.noVote");
         if (!seat || !seat.eligible) throw forbidden(vote.allowRemote || (seat === null && voterId !== actor.id) ? "votes.noVote" : "votes.notCheckedIn");

@@ -5,7 +5,7 @@ import { notFound } from "../errors/index.ts";
 import { authorize, can, type Actor, type MeetingResource, type Principal, type VoteResource } from "../policy/index.ts";
 import { loadMeetingResource } from "../meetings/access.ts";
 import type { VoteRule } from "./rules.ts";
-import { meetingPresence } from "../live/presence.ts";
+import { votingSeat } from "../live/attendance.ts";
 import type { MyBallot, VoteProgress, VoteResult, VoteRow } from "./schema.ts";
 
 type VoteRecord = NonNullable<Awaited<ReturnType<Tx["vote"]["findUnique"]>>>;
@@ -46,25 +46,30 @@ export async function readVoteRows(tx: Tx, where: { meetingId: string; id?: { in
 }
 
 /**
- * Who may vote now (lib/live attendance): members with a vote who are present in person, or represented by a
- * deputy who then casts their ballot (one ballot per member either way); with remote votes allowed, every member
- * with a vote. `castBy`: the deputy's account when a deputy attends for them.
+ * Who may vote now (lib/live attendance, the one rule `votingSeat`), sorted by name: one ballot per member, cast by
+ * the deputy who attends for them when there is one (`castBy`).
  */
 export async function eligibleVoters(tx: Tx, meetingId: string, allowRemote: boolean): Promise<{ id: string; name: string; castBy: string | null }[]> {
-  const { participants } = await meetingPresence(tx, meetingId);
-  const voters = participants.filter((p) => p.member && (allowRemote || p.attendance === "PRESENT" || p.attendance === "DEPUTY"));
-  const users = await tx.user.findMany({ where: { id: { in: voters.map((v) => v.userId) } }, select: { id: true, name: true } });
-  const names = new Map(users.map((u) => [u.id, u.name]));
-  return voters
-    .map((v) => ({ id: v.userId, name: names.get(v.userId) ?? "", castBy: v.attendance === "DEPUTY" ? v.deputy?.userId ?? null : null }))
+  const rows = await tx.participant.findMany({
+    where: { meetingId },
+    select: { userId: true, role: true, mayVote: true, rsvp: true, checkedInAt: true, checkedInDeputy: true, deputyUserId: true, user: { select: { name: true } } },
+  });
+  return rows
+    .flatMap((p) => {
+      const seat = votingSeat(p, allowRemote);
+      return seat?.eligible ? [{ id: seat.voterId, name: p.user.name, castBy: seat.castBy }] : [];
+    })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** Those who run the meeting (they see who has not voted yet). */
 export const runsMeeting = (actor: Principal, meeting: MeetingResource) => can(actor, "meeting.run", meeting) || can(actor, "meeting.listAll");
 
-export async function voteProgress(tx: Tx, vote: VoteRecord, withNotVoted: boolean, seq: number): Promise<VoteProgress> {
-  const eligible = await eligibleVoters(tx, vote.meetingId, vote.allowRemote);
+export async function voteProgress(
+  tx: Tx, vote: VoteRecord, withNotVoted: boolean, seq: number,
+  eligible?: Awaited<ReturnType<typeof eligibleVoters>>,
+): Promise<VoteProgress> {
+  eligible ??= await eligibleVoters(tx, vote.meetingId, vote.allowRemote);
   const showCounts = vote.ballotKind === "OPEN" && !vote.hideCounts && vote.status !== "DRAFT";
   let counts: number[] | null = null;
   if (showCounts) {
@@ -100,11 +105,12 @@ export async function getVote(actor: Actor, voteId: string) {
     throw notFound();
   });
   authorize(actor, "vote.view", voteResource(meeting, vote));
-  const progress = await voteProgress(db, vote, runsMeeting(actor, meeting), 0);
+  const eligible = await eligibleVoters(db, vote.meetingId, vote.allowRemote);
+  const progress = await voteProgress(db, vote, runsMeeting(actor, meeting), 0, eligible);
   const participant = meeting.participant;
   // May cast now: their own ballot (present, with a vote) or, as a deputy, the ballot of the member they attend for.
   // Whether they may cast on this vote while it is open (the card shows the choices only then).
-  const voters = meeting.status === "IN_PROGRESS" ? await eligibleVoters(db, vote.meetingId, vote.allowRemote) : [];
+  const voters = meeting.status === "IN_PROGRESS" ? eligible : [];
   const ownSeat = voters.find((v) => v.id === actor.id && !v.castBy) && can(actor, "meeting.vote", meeting);
   const deputyFor = voters.find((v) => v.castBy === actor.id);
   const eligibleNow = Boolean(ownSeat || deputyFor);
