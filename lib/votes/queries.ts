@@ -97,14 +97,26 @@ export async function myBallot(tx: Tx, vote: VoteRecord, userId: string): Promis
   return { voteId: vote.id, recorded: !!b, choice: b?.choice ?? null, recordedAt: iso(b?.updatedAt ?? null) };
 }
 
-/** One vote as this actor may see it: the row, its progress now, their own ballot and whether they may cast one. */
-export async function getVote(actor: Actor, voteId: string) {
+/** A vote and its meeting, when this actor may see the vote (else 404/403): the opening of every vote read. */
+async function visibleVote(actor: Actor, voteId: string) {
   const vote = await db.vote.findUnique({ where: { id: voteId } });
   if (!vote) throw notFound();
   const meeting = await loadMeetingResource(db, actor, vote.meetingId).catch(() => {
     throw notFound();
   });
   authorize(actor, "vote.view", voteResource(meeting, vote));
+  return { vote, meeting };
+}
+
+/** What a result export needs: the vote's row and its meeting's title (no progress, ballots or snapshot). */
+export async function getVoteForExport(actor: Actor, voteId: string): Promise<{ vote: VoteRow; meetingTitle: string }> {
+  const { vote, meeting } = await visibleVote(actor, voteId);
+  return { vote: voteRowOf(vote), meetingTitle: meeting.title };
+}
+
+/** One vote as this actor may see it: the row, its progress now, their own ballot and whether they may cast one. */
+export async function getVote(actor: Actor, voteId: string) {
+  const { vote, meeting } = await visibleVote(actor, voteId);
   const eligible = await eligibleVoters(db, vote.meetingId, vote.allowRemote);
   const progress = await voteProgress(db, vote, runsMeeting(actor, meeting), 0, eligible);
   const participant = meeting.participant;

@@ -10,6 +10,10 @@ import { castBallot, closeDueVote, closeVote, createVote, deleteVote, openVote }
 import { getVote } from "./queries";
 import { armAllVoteTimers } from "./timer";
 import { voteResultCsv } from "./csv";
+import { apiRequest, params } from "../../tests/fixtures";
+import { inspectPdf } from "../documents/pdf";
+import * as resultPdfRoute from "../../app/api/v1/votes/[voteId]/result.pdf/route";
+import * as resultCsvRoute from "../../app/api/v1/votes/[voteId]/result.csv/route";
 
 let sec: Actor, chair: Actor, members: Actor[], observer: Actor, outsider: Actor, meetingId: string;
 
@@ -159,6 +163,26 @@ describe("votes", () => {
     expect(csv).toContain(`Tán thành,2,`);
     expect(csv).toContain(chair.name);
     expect(csv).toContain("THÔNG QUA");
+  });
+
+  it("the result exports over HTTP: a PDF with the meeting, the rule in words and the outcome, in Vietnamese; CSV; none for outsiders", async () => {
+    const voteId = await openedVote({ preset: "GOVERNMENT" });
+    for (const u of [chair, ...members.slice(0, 3)]) await castBallot(u, voteId, { choice: 0 });
+    await closeVote(chair, voteId, {});
+    const title = (await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).title;
+    const get = async (route: { GET: (r: Request, p: ReturnType<typeof params>) => Promise<Response> }, who: Actor, ext: string) =>
+      route.GET(await apiRequest(who, "GET", `/api/v1/votes/${voteId}/result.${ext}`), params({ voteId }));
+    const pdf = await get(resultPdfRoute as never, members[0], "pdf");
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    const { text } = await inspectPdf(new Uint8Array(await pdf.arrayBuffer()));
+    expect(text).toContain("Thông qua Tờ trình?");
+    expect(text).toContain(title);
+    expect(text).toContain("THÔNG QUA");
+    const csv = await get(resultCsvRoute as never, chair, "csv");
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toMatch(/^Tán thành,4\r?$/m);
+    expect((await get(resultPdfRoute as never, outsider, "pdf")).status).toBe(404);
   });
 
   it("the countdown closes the vote by itself, also after a restart (re-armed from the database)", async () => {

@@ -1,12 +1,12 @@
 import { bind, routes } from "@/lib/http/route";
 import { voteOps } from "@/lib/votes/operations";
-import { getVote } from "@/lib/votes/queries";
+import { getVoteForExport } from "@/lib/votes/queries";
 import { voteResultCsv } from "@/lib/votes/csv";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
 
 export const { GET } = routes(
   bind(voteOps.resultCsv, async ({ actor, params }) => {
-    const { vote } = await getVote(actor, params.voteId);
+    const { vote } = await getVoteForExport(actor, params.voteId);
     const locale = isLocale(actor.locale) ? actor.locale : DEFAULT_LOCALE;
     const body = await voteResultCsv(vote, locale);
     return new Response(body, {
