@@ -8,6 +8,8 @@ import { decodablePath, refuseUndecodable } from "./lib/http/undecodable.ts";
 import { attachRealtime } from "./lib/realtime/server.ts";
 import { armAllVoteTimers } from "./lib/votes/timer.ts";
 import "./lib/votes/commands.ts"; // registers the closer the vote timers call
+import { armAllOpinionTimers } from "./lib/opinions/timers.ts";
+import "./lib/opinions/commands.ts"; // registers the closer the opinion deadlines call
 
 const dev = process.env.NODE_ENV !== "production";
 const port = Number(process.env.PORT || 3000);
@@ -38,6 +40,8 @@ httpServer.listen(port, hostname, LISTEN_BACKLOG, () => {
   console.log(`OpenCabinet ready on http://localhost:${port} (${dev ? "development" : "production"})`);
   // Votes with a countdown close on time after a restart too: their deadlines are stored, the timers re-armed here.
   armAllVoteTimers().catch((e) => console.error("vote timers", e instanceof Error ? e.message : e));
+  // Requests for written opinions: deadlines and reminders come back from their stored timestamps too.
+  armAllOpinionTimers().catch((e) => console.error("opinion timers", e instanceof Error ? e.message : e));
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

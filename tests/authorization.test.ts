@@ -5,7 +5,7 @@
 // A new operation without a valid request (tests/operation-cases.ts) fails this test.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { can, type Actor, type GlobalAction, type MeetingAction, type MeetingResource } from "@/lib/policy";
+import { can, type Actor, type GlobalAction, type MeetingAction, type MeetingResource, type OpinionResource } from "@/lib/policy";
 import { apiOperations } from "@/lib/http/api";
 import { paramNames, type Operation } from "@/lib/http/operation";
 import { validRequests, World, type Fixture, type People } from "./operation-cases";
@@ -25,9 +25,22 @@ async function resourceFor(actor: Actor, meetingId: string): Promise<MeetingReso
   return { id: m.id, status: m.status, chairId: m.chairId, approverId: m.approverId, publishedAt: m.publishedAt, participant: p && { role: p.role, mayVote: p.mayVote } };
 }
 
-async function expectedStatus(op: Operation, actor: Actor | null, f: Fixture): Promise<number> {
+/** The policy's view of a request for opinions for this actor (from the rows). */
+async function opinionFor(actor: Actor, opinionId: string): Promise<OpinionResource> {
+  const o = await db.opinionRequest.findUniqueOrThrow({ where: { id: opinionId } });
+  const asked = await db.opinionRecipient.count({ where: { requestId: opinionId, userId: actor.id } });
+  return { opinion: { status: o.status, approverId: o.approverId, asked: asked > 0 } };
+}
+
+async function expectedStatus(op: Operation, actor: Actor | null, f: Fixture, params: Record<string, string>): Promise<number> {
   if (!actor) return 401;
   if (op.action === null) return op.status;
+  // Operations on a request for opinions ask about that request (not a meeting).
+  if (params.opinionId) {
+    const resource = await opinionFor(actor, params.opinionId);
+    if (!can(actor, "opinion.view", resource)) return 404;
+    return can(actor, op.action as "opinion.view", resource) ? op.status : 403;
+  }
   // Operations on a meeting (or on its items, participants, papers) ask about that meeting; the rest are global.
   if (!paramNames(op.path).some((p) => MEETING_PARAMS.has(p))) return can(actor, op.action as GlobalAction) ? op.status : 403;
   const resource = await resourceFor(actor, f.meetingId);
@@ -49,8 +62,9 @@ describe("every operation as every role answers what the policy says", () => {
         expect(c, `no valid request for ${op.id}`).toBeDefined();
         const f = await world.meetingWith(c.status);
         const actor = role === "none" ? null : world.people[role];
-        const want = await expectedStatus(op, actor, f);
-        const res = await world.send(op, actor, c.request(f, world));
+        const request = c.request(f, world);
+        const want = await expectedStatus(op, actor, f, request.params ?? {});
+        const res = await world.send(op, actor, request);
         const text = await res.text();
         expect(res.status, `${op.id} as ${role}: ${text.slice(0, 300)}`).toBe(want);
         // Private either way; a conditional operation's answer may be kept but is revalidated every time.

@@ -23,6 +23,10 @@ export interface Fixture {
   /** A planned vote, and (in a running meeting, where the member and the chair are checked in) an open one. */
   voteId: string;
   openVoteId: string;
+  /** Requests for written opinions, one per status: the member asked, the chair approves, the fixture's paper sent. */
+  opinions: Record<"DRAFT" | "SUBMITTED" | "OPEN", string>;
+  /** The open request's question. */
+  opinionQuestionId: string;
 }
 export interface ValidRequest {
   params?: Record<string, string>;
@@ -99,7 +103,21 @@ export class World {
     const planned = await vote("DRAFT");
     const open = await vote("OPEN");
     if (status === "IN_PROGRESS") await db.participant.updateMany({ where: { meetingId: meeting.id }, data: { checkedInAt: new Date() } });
-    return { meetingId: meeting.id, itemId: item.id, participantId: participant.id, documentId: doc.id, voteId: planned.id, openVoteId: open.id };
+    const opinion = async (status: "DRAFT" | "SUBMITTED" | "OPEN") =>
+      (
+        await db.opinionRequest.create({
+          data: {
+            title: "Xin ý kiến về dự thảo", deadline: new Date(Date.now() + 7 * 86_400_000), status, approverId: chair.id, createdById: secretariat.id,
+            sentAt: status === "OPEN" ? new Date() : null,
+            questions: { create: [{ position: 0, text: "Thông qua dự thảo?" }] },
+            recipients: { create: [{ userId: member.id }] },
+            papers: { create: [{ documentId: doc.id, position: 0 }] },
+          },
+        })
+      ).id;
+    const opinions = { DRAFT: await opinion("DRAFT"), SUBMITTED: await opinion("SUBMITTED"), OPEN: await opinion("OPEN") };
+    const question = await db.opinionQuestion.findFirstOrThrow({ where: { requestId: opinions.OPEN } });
+    return { meetingId: meeting.id, itemId: item.id, participantId: participant.id, documentId: doc.id, voteId: planned.id, openVoteId: open.id, opinions, opinionQuestionId: question.id };
   }
 
   pdfPart(): Blob {
@@ -200,5 +218,19 @@ export const validRequests: Record<string, { status?: MeetingStatus; request: (f
   "votes.cast": { status: "IN_PROGRESS", request: (f) => ({ params: { voteId: f.openVoteId }, body: { choice: 0 } }) },
   "votes.resultPdf": { request: (f) => ({ params: { voteId: f.voteId } }) },
   "votes.resultCsv": { request: (f) => ({ params: { voteId: f.voteId } }) },
+  "opinions.list": { request: () => ({}) },
+  "opinions.create": {
+    request: (_f, w) => ({ body: { title: "Xin ý kiến", deadline: inAWeek().startsAt, questions: ["Thông qua?"], recipientIds: [w.people.member.id], approverId: w.people.chair.id } }),
+  },
+  "opinions.papers": { request: () => ({}) },
+  "opinions.get": { request: (f) => ({ params: { opinionId: f.opinions.OPEN } }) },
+  "opinions.update": { request: (f) => ({ params: { opinionId: f.opinions.DRAFT }, body: { title: "Tên mới" } }) },
+  "opinions.submit": { request: (f) => ({ params: { opinionId: f.opinions.DRAFT }, body: {} }) },
+  "opinions.review": { request: (f) => ({ params: { opinionId: f.opinions.SUBMITTED }, body: { decision: "APPROVE" } }) },
+  "opinions.answer": { request: (f) => ({ params: { opinionId: f.opinions.OPEN }, body: { answers: [{ questionId: f.opinionQuestionId, choice: "AGREE" }] } }) },
+  "opinions.close": { request: (f) => ({ params: { opinionId: f.opinions.OPEN }, body: {} }) },
+  "opinions.summary": { request: (f) => ({ params: { opinionId: f.opinions.OPEN } }) },
+  "opinions.report": { request: (f) => ({ params: { opinionId: f.opinions.OPEN } }) },
+  "opinions.paper": { request: (f) => ({ params: { opinionId: f.opinions.OPEN, documentId: f.documentId } }) },
   "speakers.manage": { status: "IN_PROGRESS", request: (f) => ({ params: { meetingId: f.meetingId }, body: { command: "next", after: null } }) },
 };

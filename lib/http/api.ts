@@ -9,9 +9,10 @@ import { annotationOps } from "../annotations/operations.ts";
 import { userOps } from "../users/operations.ts";
 import { voteOps } from "../votes/operations.ts";
 import { auditOps } from "../audit/operations.ts";
+import { opinionOps } from "../opinions/operations.ts";
 import type { Operation } from "./operation.ts";
 
-export const apiOperations: readonly Operation[] = [meetingOps, agendaOps, documentOps, liveOps, notificationOps, userOps, readingOps, voteOps, annotationOps, auditOps].flatMap((ops) => Object.values(ops));
+export const apiOperations: readonly Operation[] = [meetingOps, agendaOps, documentOps, liveOps, notificationOps, userOps, readingOps, voteOps, annotationOps, auditOps, opinionOps].flatMap((ops) => Object.values(ops));
 
 for (const [i, op] of apiOperations.entries()) {
   const twin = apiOperations.findIndex((o) => o.id === op.id || (o.method === op.method && o.path === op.path));

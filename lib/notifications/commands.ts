@@ -10,12 +10,18 @@ export type NotificationKind =
   | "MEETING_APPROVED"
   | "MEETING_RETURNED"
   | "MEETING_CANCELLED"
-  | "MEETING_INVITED";
+  | "MEETING_INVITED"
+  | "OPINION_SUBMITTED"
+  | "OPINION_APPROVED"
+  | "OPINION_RETURNED"
+  | "OPINION_SENT"
+  | "OPINION_REMINDER"
+  | "OPINION_CLOSED";
 
-export async function notify(tx: Tx, userIds: string[], n: { kind: NotificationKind; meetingId: string; subject: string; data?: Record<string, unknown> }) {
+export async function notify(tx: Tx, userIds: string[], n: { kind: NotificationKind; meetingId?: string | null; subject: string; data?: Record<string, unknown> }) {
   const unique = [...new Set(userIds)];
   if (unique.length) {
-    await tx.notification.createMany({ data: unique.map((userId) => ({ userId, kind: n.kind, meetingId: n.meetingId, subject: n.subject, data: (n.data ?? {}) as object })) });
+    await tx.notification.createMany({ data: unique.map((userId) => ({ userId, kind: n.kind, meetingId: n.meetingId ?? null, subject: n.subject, data: (n.data ?? {}) as object })) });
   }
   return unique;
 }

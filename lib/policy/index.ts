@@ -51,6 +51,17 @@ export interface VoteResource {
   status: "DRAFT" | "OPEN" | "CLOSED";
 }
 
+export type OpinionStatus = "DRAFT" | "SUBMITTED" | "OPEN" | "CLOSED";
+/** A request for written opinions (lib/opinions), as the actor stands to it. */
+export interface OpinionResource {
+  opinion: {
+    status: OpinionStatus;
+    approverId: string | null;
+    /** The actor is one of the members asked. */
+    asked: boolean;
+  };
+}
+
 /** Every action on a resource, with the resource type it judges. */
 export interface ResourceActions {
   "meeting.view": MeetingResource;
@@ -78,10 +89,17 @@ export interface ResourceActions {
   "vote.view": VoteResource;
   "vote.manage": VoteResource;
   "vote.cast": VoteResource;
+  "opinion.view": OpinionResource;
+  "opinion.edit": OpinionResource; // questions, papers, members asked, deadline, approver
+  "opinion.submit": OpinionResource;
+  "opinion.review": OpinionResource; // approve (which sends it) or return
+  "opinion.answer": OpinionResource;
+  "opinion.summary": OpinionResource; // everyone's answers, who has not answered, the report
+  "opinion.close": OpinionResource;
 }
 export type ResourceAction = keyof ResourceActions;
 export type MeetingAction = { [A in ResourceAction]: ResourceActions[A] extends MeetingResource ? A : never }[ResourceAction];
-export type GlobalAction = "meeting.create" | "meeting.listAll" | "user.list" | "user.manage" | "audit.verify";
+export type GlobalAction = "meeting.create" | "meeting.listAll" | "user.list" | "user.manage" | "audit.verify" | "opinion.create";
 
 const PREPARING: readonly MeetingStatus[] = ["DRAFT", "SUBMITTED", "APPROVED"];
 const EDITABLE: readonly MeetingStatus[] = ["DRAFT", "SUBMITTED", "APPROVED", "PUBLISHED", "IN_PROGRESS"];
@@ -106,6 +124,14 @@ function viewMeeting(actor: Principal, m: MeetingResource): boolean {
 function viewDocument(actor: Principal, d: DocumentResource): boolean {
   if (!viewMeeting(actor, d.meeting)) return false;
   return isStaff(actor) || !d.restricted || d.allowedUserIds.includes(actor.id);
+}
+
+/** The approver of a request for opinions reviews it once submitted and follows its answers. */
+const approvesOpinion = (actor: Principal, o: OpinionResource["opinion"]) => o.approverId === actor.id && o.status !== "DRAFT";
+function viewOpinion(actor: Principal, { opinion: o }: OpinionResource): boolean {
+  if (isStaff(actor) || approvesOpinion(actor, o)) return true;
+  // A member sees only requests addressed to them, once sent.
+  return o.asked && (o.status === "OPEN" || o.status === "CLOSED");
 }
 
 type Rules = { [A in ResourceAction]: (actor: Principal, r: ResourceActions[A]) => boolean };
@@ -138,10 +164,17 @@ const rules: Rules = {
   "vote.view": (a, v) => viewMeeting(a, v.meeting),
   "vote.manage": (a, v) => LIVE.includes(v.meeting.status) && runs(a, v.meeting),
   "vote.cast": (a, v) => v.status === "OPEN" && can(a, "meeting.vote", v.meeting),
+  "opinion.view": viewOpinion,
+  "opinion.edit": (a, { opinion: o }) => isStaff(a) && o.status === "DRAFT",
+  "opinion.submit": (a, { opinion: o }) => isStaff(a) && o.status === "DRAFT",
+  "opinion.review": (a, { opinion: o }) => o.status === "SUBMITTED" && (o.approverId === a.id || a.role === "ADMIN"),
+  "opinion.answer": (a, { opinion: o }) => o.asked && o.status === "OPEN",
+  "opinion.summary": (a, { opinion: o }) => isStaff(a) || approvesOpinion(a, o),
+  "opinion.close": (a, { opinion: o }) => isStaff(a) && o.status === "OPEN",
 };
 
 /** The meeting a resource belongs to: who may not see it gets a 404, not a 403. */
-function meetingOf(r: ResourceActions[ResourceAction]): MeetingResource {
+function meetingOf(r: Exclude<ResourceActions[ResourceAction], OpinionResource>): MeetingResource {
   if ("document" in r) return r.document.meeting;
   if ("meeting" in r) return r.meeting;
   return r;
@@ -154,6 +187,7 @@ export function can(actor: Principal, action: GlobalAction | ResourceAction, res
     case "meeting.create":
     case "meeting.listAll":
     case "user.list":
+    case "opinion.create":
       return isStaff(actor);
     case "user.manage": // accounts: deactivate, reactivate
     case "audit.verify": // the audit trail's hash chain
@@ -176,6 +210,11 @@ export function authorize(actor: Principal, action: GlobalAction | ResourceActio
     return;
   }
   const r = resource as ResourceActions[ResourceAction];
+  if ("opinion" in r) {
+    if (!viewOpinion(actor, r)) throw notFound();
+    if (!can(actor, action as ResourceAction, r as never)) throw forbidden();
+    return;
+  }
   if (!viewMeeting(actor, meetingOf(r))) throw notFound();
   if ("restricted" in r && !viewDocument(actor, r)) throw notFound();
   if ("document" in r && !can(actor, "annotation.view", r)) throw notFound();
@@ -205,5 +244,16 @@ export function annotationScope(actor: Principal): Prisma.AnnotationWhereInput {
   return {
     documentVersion: { document: documentScope(actor) },
     OR: [{ authorId: actor.id }, { visibility: "MEETING" }],
+  };
+}
+
+/** Query filter: the requests for opinions this actor may see (must match `can(actor, "opinion.view")`). */
+export function opinionScope(actor: Principal): Prisma.OpinionRequestWhereInput {
+  if (isStaff(actor)) return {};
+  return {
+    OR: [
+      { approverId: actor.id, status: { not: "DRAFT" } },
+      { recipients: { some: { userId: actor.id } }, status: { in: ["OPEN", "CLOSED"] } },
+    ],
   };
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { annotationChangedEvent, annotationRemovedEvent, annotationSharedEvent } from "../annotations/schema.ts";
 import { deltaShape } from "../meetings/delta.ts";
 import { myBallotSchema, voteProgressSchema } from "../votes/schema.ts";
+import { opinionSummarySchema } from "../opinions/schema.ts";
 
 const meetingVersion = { meetingId: z.string(), version: z.number().int().positive() };
 
@@ -62,6 +63,10 @@ export const userEventSchemas = {
   "annotation.changed": annotationChangedEvent,
   /** A room display's token was replaced or revoked: the display stops. */
   "display.ended": z.object({ meetingId: z.string() }),
+  /** A request for opinions was answered or changed: to the secretariat and its approver only (everyone's answers). */
+  "opinion.summary": opinionSummarySchema,
+  /** One's own answers were recorded (on any of one's devices). */
+  "opinion.answered": z.object({ opinionId: z.string() }),
 } as const;
 /**
  * Live messages that are not meeting changes (no version, not stored, not replayed): the latest one is all that

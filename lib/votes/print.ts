@@ -1,17 +1,15 @@
 // A vote's result as an A4 PDF (pdf-lib, DejaVu Sans: Vietnamese diacritics): the question, the rule in words, the
 // outcome, the counts, who voted what for a named vote, and the result's checksum as stored in the audit trail.
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { PDFDocument, rgb } from "pdf-lib";
 import { createTranslator } from "next-intl";
 import { dateFormat, type DateWords } from "../i18n/dates.ts";
-import { embedUnicodeFonts, wrapText } from "../pdf/fonts.ts";
+import { reportWriter } from "../pdf/report.ts";
 import { loadMessages } from "../i18n/messages.ts";
 import { TIME_ZONE, type Locale } from "../i18n/config.ts";
 import type { VoteRow } from "./schema.ts";
 import { optionLabel, ruleInWords } from "./words.ts";
 
 type T = (key: string, values?: Record<string, string | number>) => string;
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 56;
 
 export async function voteResultPdf(vote: VoteRow, meetingTitle: string, locale: Locale): Promise<Uint8Array> {
   const messages = await loadMessages(locale);
@@ -20,22 +18,7 @@ export async function voteResultPdf(vote: VoteRow, meetingTitle: string, locale:
   const doc = await PDFDocument.create();
   doc.setTitle(`${t("result.heading")} — ${vote.question}`);
   doc.setLanguage(locale);
-  const { regular, bold } = await embedUnicodeFonts(doc);
-  let page: PDFPage = doc.addPage(A4);
-  let y = A4[1] - MARGIN;
-  const width = A4[0] - 2 * MARGIN;
-  const write = (text: string, font: PDFFont = regular, size = 11, gap = 4, color = rgb(0.1, 0.1, 0.1)) => {
-    for (const line of wrapText(text, font, size, width)) {
-      if (y < MARGIN + size) {
-        page = doc.addPage(A4);
-        y = A4[1] - MARGIN;
-      }
-      y -= size;
-      page.drawText(line, { x: MARGIN, y, size, font, color });
-      y -= gap;
-    }
-  };
-  const space = (h: number) => (y -= h);
+  const { regular, bold, write, space } = await reportWriter(doc);
 
   write(t("result.heading"), bold, 16, 10);
   write(`${t("result.meeting")}: ${meetingTitle}`);
