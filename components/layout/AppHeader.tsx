@@ -16,6 +16,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
         <Link href="/meetings" className="flex min-h-11 items-center text-lg font-bold text-brand-900">{t("app.name")}</Link>
         <nav className="flex-1">
           <Link href="/meetings" className="inline-flex min-h-11 items-center rounded-lg px-3 font-medium hover:bg-slate-100">{t("nav.meetings")}</Link>
+          <Link href="/opinions" className="inline-flex min-h-11 items-center rounded-lg px-3 font-medium hover:bg-slate-100">{t("nav.opinions")}</Link>
           {can(actor, "audit.verify") && (
             <Link href="/admin/audit" className="inline-flex min-h-11 items-center rounded-lg px-3 font-medium hover:bg-slate-100">{t("nav.audit")}</Link>
           )}
