@@ -200,6 +200,8 @@ export const validRequests: Record<string, { status?: MeetingStatus; request: (f
   "annotations.list": { request: (f) => ({ params: { documentId: f.documentId }, query: { version: "1" } }) },
   "annotations.save": { request: (f) => ({ params: { documentId: f.documentId, clientId: `note-${crypto.randomUUID()}` }, body: validAnnotation() }) },
   "annotations.delete": { request: (f) => ({ params: { documentId: f.documentId, clientId: `note-${crypto.randomUUID()}` } }) },
+  "annotations.carry": { request: (f) => ({ params: { documentId: f.documentId }, body: { version: 1 } }) },
+  "documents.changes": { request: (f) => ({ params: { documentId: f.documentId }, query: { version: "1", since: "1" } }) },
   "annotations.mine": { request: (f) => ({ params: { meetingId: f.meetingId } }) },
   "live.run": { request: (f) => ({ params: { meetingId: f.meetingId }, body: { command: "goto", itemId: f.itemId } }) },
   "live.present": { status: "IN_PROGRESS", request: (f) => ({ params: { meetingId: f.meetingId }, body: { documentId: f.documentId, page: 1 } }) },

@@ -1,6 +1,6 @@
 // Annotations on a paper version: list what one may see, save (create or replace by client id), delete; "My notes".
 import { json, operation } from "../http/operation.ts";
-import { annotationDeletedJson, annotationInputSchema, annotationListJson, annotationListQuery, annotationSavedJson, myNotesJson } from "./schema.ts";
+import { carriedJson, carryInputSchema, annotationDeletedJson, annotationInputSchema, annotationListJson, annotationListQuery, annotationSavedJson, myNotesJson } from "./schema.ts";
 
 export const annotationOps = {
   list: operation({
@@ -19,5 +19,10 @@ export const annotationOps = {
   mine: operation({
     id: "annotations.mine", method: "GET", path: "/meetings/{meetingId}/notes", summary: "Your own notes across the meeting's papers (My notes)", tag: "annotations",
     response: json(myNotesJson), status: 200, action: "meeting.view", errors: [],
+  }),
+  carry: operation({
+    id: "annotations.carry", method: "POST", path: "/documents/{documentId}/annotations/carry",
+    summary: "Carry your notes from the latest earlier version you wrote on over to this version, by the words they mark (idempotent); answers the carried ones and those that could not be placed", tag: "annotations",
+    body: json(carryInputSchema), response: json(carriedJson), status: 200, action: "annotation.create", errors: [403],
   }),
 };

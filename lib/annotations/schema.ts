@@ -85,3 +85,18 @@ export const myNotesJson = z.object({
 export const annotationChangedEvent = z.object({ documentId: z.string(), version: z.number().int(), clientId: z.string(), deleted: z.boolean() });
 export const annotationSharedEvent = z.object({ annotation: annotationJson });
 export const annotationRemovedEvent = z.object({ documentId: z.string(), version: z.number().int(), authorId: z.string(), clientId: z.string() });
+
+/** Carrying one's notes over to a newer version of a paper (from the latest earlier version one wrote on). */
+export const carryInputSchema = z.object({ version: z.number().int().positive() });
+export const unplacedNoteJson = z.object({
+  clientId: z.string(), version: z.number().int(), page: z.number().int(), kind: annotationKind, text: z.string(),
+});
+export const carriedJson = z.object({
+  /** The version the notes came from; null when one has no notes on an earlier version. */
+  from: z.number().int().nullable(),
+  /** Notes carried over by this request (those carried earlier are already on the version). */
+  carried: z.array(annotationJson),
+  /** Notes whose words (or unchanged page) are not in this version: they stay, on the version they were written on. */
+  unplaced: z.array(unplacedNoteJson),
+});
+export type CarriedJson = z.infer<typeof carriedJson>;

@@ -1,7 +1,7 @@
 // The briefing paper operations of the API: upload (multipart), versions, marks and restriction, the file itself.
 import { json, operation, type MultipartPart } from "../http/operation.ts";
 import {
-  deleteDocumentSchema, documentChangeJson, documentDeletedJson, documentUploadedJson, documentVersionAddedJson,
+  changesJson, changesQuerySchema, deleteDocumentSchema, documentChangeJson, documentDeletedJson, documentUploadedJson, documentVersionAddedJson,
   fileQuerySchema, updateDocumentSchema, uploadFieldsSchema,
 } from "./schema.ts";
 
@@ -33,5 +33,10 @@ export const documentOps = {
     id: "documents.file", method: "GET", path: "/documents/{documentId}/file", summary: "The PDF (latest version, or ?version=N); Range: bytes=… answers 206 with that part", tag: "documents",
     query: fileQuerySchema, response: { kind: "file", mediaType: "application/pdf", description: "The paper's PDF, shown inline (ETag: its content hash)", ranges: true },
     status: 200, action: "meeting.view", errors: [],
+  }),
+  changes: operation({
+    id: "documents.changes", method: "GET", path: "/documents/{documentId}/changes",
+    summary: "Pages of a version whose text is not in an earlier version (changed since you read it); since = version answers none", tag: "documents",
+    query: changesQuerySchema, response: json(changesJson), status: 200, action: "document.view", errors: [],
   }),
 };

@@ -1,9 +1,10 @@
 // Reading a paper's file: the meeting must be visible and the document within documentScope (restricted ones only
 // for the secretariat and listed participants). Anything else is a 404, so existence is not disclosed.
 import { db } from "../db/index.ts";
-import { notFound } from "../errors/index.ts";
+import { invalid, notFound } from "../errors/index.ts";
 import { documentScope, type Actor } from "../policy/index.ts";
 import { authorizeMeeting } from "../meetings/access.ts";
+import { changedPages, storedPageText } from "./pagetext.ts";
 import { openBlob } from "./storage.ts";
 
 /**
@@ -32,4 +33,23 @@ export async function getDocumentFile(actor: Actor, documentId: string, versionN
     return file.stream;
   };
   return { document: visible, version, open };
+}
+
+/**
+ * The pages of version `version` whose text is not in version `since` ("changed since you read it"). Same rules as
+ * the file: the meeting visible and the paper within documentScope; the paper text itself never leaves the server.
+ */
+export async function versionChanges(actor: Actor, documentId: string, version: number, since: number) {
+  const doc = await db.document.findUnique({ where: { id: documentId }, select: { meetingId: true } });
+  if (!doc) throw notFound();
+  await authorizeMeeting(db, actor, "meeting.view", doc.meetingId);
+  const visible = await db.document.findFirst({ where: { AND: [{ id: documentId }, documentScope(actor)] }, select: { id: true } });
+  if (!visible) throw notFound();
+  if (since > version) throw invalid("VALIDATION", { since: [{ key: "field.tooBig", values: { maximum: version } }] });
+  const versions = await db.documentVersion.findMany({ where: { documentId, number: { in: [version, since] } }, select: { number: true, fileHash: true, pageCount: true } });
+  const newer = versions.find((v) => v.number === version);
+  const older = versions.find((v) => v.number === since);
+  if (!newer || !older) throw notFound();
+  const changed = since === version ? [] : changedPages(await storedPageText(older.fileHash), await storedPageText(newer.fileHash));
+  return { version, since, pageCount: newer.pageCount, changedPages: changed };
 }

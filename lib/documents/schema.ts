@@ -28,6 +28,9 @@ export type UpdateDocument = z.infer<typeof updateDocumentSchema>;
 
 export const deleteDocumentSchema = z.object({ baseVersion: z.number().int().positive().optional() });
 export const fileQuerySchema = z.object({ version: z.coerce.number().int().positive().optional() });
+/** Which pages of `version` are new since `since` (an earlier version, or the same one: nothing changed). */
+export const changesQuerySchema = z.object({ version: z.coerce.number().int().positive(), since: z.coerce.number().int().positive() });
+export const changesJson = z.object({ version: z.number().int(), since: z.number().int(), pageCount: z.number().int(), changedPages: z.array(z.number().int()) });
 
 // Answers (the JSON the API sends).
 export const documentVersionJson = z.object({

@@ -22,11 +22,18 @@ export async function readerView(actor: Actor, meetingId: string, documentId: st
     orderBy: { lastOpenedAt: "desc" },
     select: { lastPage: true, documentVersion: { select: { number: true } } },
   });
+  // The newest earlier version this reader opened: what "changed since you read it" compares the latest against.
+  const before = await db.readReceipt.findFirst({
+    where: { userId: actor.id, documentVersion: { documentId, number: { lt: document.versions[0].number } } },
+    orderBy: { documentVersion: { number: "desc" } },
+    select: { documentVersion: { select: { number: true } } },
+  });
   return {
     meeting: { id: meeting.id, title: meeting.title, version: meeting.version },
     document: { id: document.id, title: document.title, confidentiality: document.confidentiality },
     versions: document.versions.map((v) => ({ number: v.number, pageCount: v.pageCount, size: v.size, createdAt: v.createdAt.toISOString() })),
     lastRead: last ? { page: last.lastPage, version: last.documentVersion.number } : null,
+    readBefore: before?.documentVersion.number ?? null,
     viewerId: actor.id,
     /** Participants keep read receipts and write notes; the secretariat only reads. */
     participant: meeting.participant !== null,
