@@ -17,6 +17,9 @@ import { Thumbnails } from "./Thumbnails";
 import { useReadingReport } from "./useReadingReport";
 import { PaperNotes, type EditorTool } from "./annotations";
 import { MyNotes } from "./MyNotes";
+import { useVersionNews } from "./useVersionNews";
+import { VersionNotices } from "./VersionNotices";
+import { useRouter } from "next/navigation";
 import { getSocket } from "@/lib/realtime/client";
 import { liveEventSchemas, userEventSchemas } from "@/lib/realtime/events";
 import type { AnnotationJson } from "@/lib/annotations/schema";
@@ -54,7 +57,7 @@ function useSwipe(el: HTMLElement | null, onSwipe: (dir: 1 | -1) => void) {
   }, [el, onSwipe]);
 }
 
-export function PaperReader({ view, readerName, startPage }: { view: ReaderView; readerName: string; startPage?: number }) {
+export function PaperReader({ view, readerName, startPage, version }: { view: ReaderView; readerName: string; startPage?: number; version?: number }) {
   const t = useTranslations("reader");
   const tn = useTranslations("reader.notes");
   const notes = useRef<PaperNotes | null>(null);
@@ -65,7 +68,12 @@ export function PaperReader({ view, readerName, startPage }: { view: ReaderView;
   const [saveFailed, setSaveFailed] = useState(false);
   const tc = useTranslations("confidentiality");
   const dates = useDateFormat();
-  const latest = view.versions[0];
+  const newest = view.versions[0];
+  // The version on screen: the latest, or an earlier one asked for (?version=N, e.g. to see a note not carried over).
+  const shown = view.versions.find((v) => v.number === version) ?? newest;
+  const [paperNotes, setPaperNotes] = useState<PaperNotes | null>(null);
+  const router = useRouter();
+  const paperUrl = `/meetings/${view.meeting.id}/papers/${view.document.id}`;
   const container = useRef<HTMLDivElement>(null);
   const [viewer, setViewer] = useState<PaperViewer | null>(null);
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
@@ -78,12 +86,27 @@ export function PaperReader({ view, readerName, startPage }: { view: ReaderView;
   const [findOpen, setFindOpen] = useState(false);
   const [query, setQuery] = useState("");
   const [found, setFound] = useState<{ current: number; total: number; state: string } | null>(null);
-  const report = useReadingReport(view.document.id, latest.number, view.participant);
+  const report = useReadingReport(view.document.id, shown.number, view.participant);
   // The watermark names the reader and the moment the paper was opened, on every page.
   const watermark = useMemo(() => t("watermark", { name: readerName, time: dates.dateTime(new Date()) }), [t, readerName, dates]);
   const mark = view.document.confidentiality !== "NORMAL" ? tc(view.document.confidentiality) : null;
-  const marks = useRef({ watermark, mark });
-  marks.current = { watermark, mark };
+  const news = useVersionNews({ documentId: view.document.id, shown: shown.number, latest: newest.number, readBefore: view.readBefore, participant: view.participant, notes: paperNotes });
+  const changedPages = useMemo(() => new Set(news.changed?.pages ?? []), [news.changed]);
+  const changedLabel = t("versions.changedPage", { since: news.changed?.since ?? 0 });
+  const marks = useRef({ watermark, mark, changed: changedPages, changedLabel });
+  marks.current = { watermark, mark, changed: changedPages, changedLabel };
+  // Pages drawn before the changes arrived get their mark now.
+  useEffect(() => {
+    if (!viewer || changedPages.size === 0) return;
+    for (const p of changedPages) {
+      const div = viewer.pdfViewer.getPageView(p - 1)?.div as HTMLElement | undefined;
+      if (div?.querySelector(".oc-marks")) stampPage(div, p, marks.current);
+    }
+  }, [viewer, changedPages]);
+  const openLatest = () => {
+    router.push(paperUrl);
+    router.refresh();
+  };
 
   useEffect(() => {
     const el = container.current;
@@ -91,10 +114,10 @@ export function PaperReader({ view, readerName, startPage }: { view: ReaderView;
     let live = true;
     let opened: PaperViewer | null = null;
     setFailed(false);
-    const initialPage = startPage ?? (view.lastRead?.version === latest.number ? view.lastRead.page : 1);
+    const initialPage = startPage ?? (view.lastRead?.version === shown.number ? view.lastRead.page : 1);
     PaperViewer.open({
       container: el,
-      url: href(documentOps.file, { params: { documentId: view.document.id }, query: { version: latest.number } }),
+      url: href(documentOps.file, { params: { documentId: view.document.id }, query: { version: shown.number } }),
       initialPage,
       touch: navigator.maxTouchPoints > 0,
       onPage: (p) => {
@@ -104,7 +127,7 @@ export function PaperReader({ view, readerName, startPage }: { view: ReaderView;
       },
       onScale: (s) => setScale(s),
       onFind: setFound,
-      onPageRendered: (div) => stampPage(div, marks.current),
+      onPageRendered: (div, p) => stampPage(div, p, marks.current),
       onFirstPage: () => {
         document.documentElement.dataset.firstPage = String(performance.now());
         report.seen(initialPage);
@@ -115,9 +138,9 @@ export function PaperReader({ view, readerName, startPage }: { view: ReaderView;
         opened = v;
         setViewer(v);
         setDoc(v.document);
-        const n = new PaperNotes(v, view.document.id, latest.number, view.viewerId, { onMine: setMine, onError: () => setSaveFailed(true), onMode: setTool });
+        const n = new PaperNotes(v, view.document.id, shown.number, view.viewerId, { onMine: setMine, onError: () => setSaveFailed(true), onMode: setTool });
         notes.current = n;
-        void n.load().catch(() => setSaveFailed(true));
+        n.load().then(() => live && setPaperNotes(n), () => setSaveFailed(true));
       },
       () => live && setFailed(true),
     );
@@ -125,13 +148,14 @@ export function PaperReader({ view, readerName, startPage }: { view: ReaderView;
       live = false;
       void notes.current?.sync();
       notes.current = null;
+      setPaperNotes(null);
       void opened?.destroy();
       setViewer(null);
       setDoc(null);
     };
     // The viewer opens once per paper version (and on "try again"); its callbacks read refs and stable hooks.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view.document.id, latest.number, attempt]);
+  }, [view.document.id, shown.number, attempt]);
 
   // Live notes: shared ones from the paper's readers (the meeting's rooms), one's own from one's other devices.
   useEffect(() => {
@@ -218,7 +242,7 @@ export function PaperReader({ view, readerName, startPage }: { view: ReaderView;
           <Link href={`/meetings/${view.meeting.id}`} className={TOOL} aria-label={t("back")} title={t("back")}>←</Link>
           <h1 className="min-w-0 truncate font-semibold text-slate-900" title={view.document.title}>{view.document.title}</h1>
           {mark && <span className={`shrink-0 rounded border px-1.5 text-xs font-bold uppercase ${MARK[view.document.confidentiality]}`} data-testid="reader-mark">{mark}</span>}
-          <span className="shrink-0 whitespace-nowrap text-xs text-slate-600">{t("version", { version: latest.number })}</span>
+          <span className="shrink-0 whitespace-nowrap text-xs text-slate-600">{t("version", { version: shown.number })}</span>
         </div>
         <button type="button" className={TOOL} aria-pressed={thumbs} onClick={() => setThumbs((v) => !v)} aria-label={t("thumbnails")} title={t("thumbnails")}><Icon d="M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h6v6h-6z" /></button>
         <button type="button" className={TOOL} aria-pressed={findOpen} onClick={() => (findOpen ? closeFind() : setFindOpen(true))} aria-label={t("find")} title={t("find")}><Icon d="M10.5 4a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13zM15.5 15.5L21 21" /></button>
@@ -228,7 +252,7 @@ export function PaperReader({ view, readerName, startPage }: { view: ReaderView;
           <input value={pageInput} inputMode="numeric" onChange={(e) => setPageInput(e.target.value.replace(/\D/g, ""))}
             onKeyDown={(e) => e.key === "Enter" && goToTyped()} onBlur={goToTyped} aria-label={t("goToPage")} data-testid="page-input"
             className="h-11 w-14 rounded-lg border border-slate-300 text-center" />
-          <span className="whitespace-nowrap" data-testid="page-count">{t("pageOf", { count: doc?.numPages ?? latest.pageCount })}</span>
+          <span className="whitespace-nowrap" data-testid="page-count">{t("pageOf", { count: doc?.numPages ?? shown.pageCount })}</span>
         </label>
         <button type="button" className={TOOL} onClick={() => viewer?.next()} disabled={!viewer || page >= (doc?.numPages ?? 1)} aria-label={t("next")} title={t("next")}>›</button>
         <button type="button" className={TOOL} onClick={() => viewer?.zoom(-1)} disabled={!viewer} aria-label={t("zoomOut")} title={t("zoomOut")}>−</button>
@@ -268,6 +292,7 @@ export function PaperReader({ view, readerName, startPage }: { view: ReaderView;
           {saveFailed && <span role="alert" className="text-sm text-red-800">{tn("saveFailed")}</span>}
         </div>
       )}
+      <VersionNotices news={news} shown={shown.number} latest={newest.number} paperUrl={paperUrl} onOpenLatest={openLatest} onJump={(p) => viewer?.goTo(p)} />
       <div className="relative flex min-h-0 flex-1">
         {thumbs && doc && viewer && <Thumbnails doc={doc} current={page} onPick={(p) => viewer.goTo(p)} />}
         <div className="relative min-w-0 flex-1">
@@ -292,7 +317,7 @@ export function PaperReader({ view, readerName, startPage }: { view: ReaderView;
 }
 
 /** The marks over a drawn page: the reader's name and time across it, the confidentiality mark in its corner. */
-function stampPage(div: HTMLElement, { watermark, mark }: { watermark: string; mark: string | null }) {
+function stampPage(div: HTMLElement, pageNumber: number, { watermark, mark, changed, changedLabel }: { watermark: string; mark: string | null; changed: Set<number>; changedLabel: string }) {
   let layer = div.querySelector<HTMLElement>(":scope > .oc-marks");
   if (!layer) {
     layer = document.createElement("div");
@@ -310,5 +335,12 @@ function stampPage(div: HTMLElement, { watermark, mark }: { watermark: string; m
     badge.className = "oc-mark";
     badge.textContent = mark;
     layer.append(badge);
+  }
+  if (changed.has(pageNumber)) {
+    const flag = document.createElement("div");
+    flag.className = "oc-changed";
+    flag.dataset.testid = "page-changed";
+    flag.textContent = changedLabel;
+    layer.append(flag);
   }
 }

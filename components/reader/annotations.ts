@@ -156,9 +156,24 @@ export class PaperNotes {
     const [rx1, ry1, rx2, ry2] = (editor.rect as number[]) ?? [0, 0, 0, 0];
     const clamp = (n: number) => Math.min(1, Math.max(0, n));
     const bounds: [number, number, number, number] = [clamp((rx1 - x0) / w), clamp(1 - (ry2 - y0) / h), clamp((rx2 - x0) / w), clamp(1 - (ry1 - y0) / h)];
-    const anchor = kind === "NOTE" ? null : await textUnder(page, [rx1, ry1, rx2, ry2]);
+    // A note is anchored to the words it sits on (if any), so that it too can follow them to a new version.
+    const anchor = await textUnder(page, [rx1, ry1, rx2, ry2]);
     const text = kind === "NOTE" ? String(editor.value ?? "") : anchor?.quote ?? "";
     return { version: this.version, page: pageIndex + 1, kind, bounds, editor, text, anchor, visibility };
+  }
+
+  /** One's notes carried over from an earlier version by the server: now one's own on this version, drawn like the saved ones. */
+  adopt(carried: AnnotationJson[]) {
+    const pages = new Set<number>();
+    for (const a of carried) {
+      if (a.documentId !== this.documentId || a.version !== this.version || a.author.id !== this.me) continue;
+      this.own.set(a.clientId, a);
+      this.ownEcho.set(a.clientId, Date.now());
+      pages.add(a.page);
+    }
+    if (pages.size === 0) return;
+    this.events.onMine?.([...this.own.values()]);
+    for (const p of pages) this.redrawOthers(p);
   }
 
   /** Share or unshare one of one's notes (from "My notes"). */

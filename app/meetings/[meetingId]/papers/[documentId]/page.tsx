@@ -8,18 +8,22 @@ export const dynamic = "force-dynamic";
 
 export default async function PaperPage({ params, searchParams }: {
   params: Promise<{ meetingId: string; documentId: string }>;
-  searchParams: Promise<{ page?: string | string[] }>;
+  searchParams: Promise<{ page?: string | string[]; version?: string | string[] }>;
 }) {
   const actor = await pageActor();
   const { meetingId, documentId } = await params;
   const view = await orNotFound(readerView(actor, meetingId, documentId));
   // "My notes" links to a note's page: ?page=N opens there instead of where the reader left off.
-  const asked = Number((await searchParams).page);
+  const query = await searchParams;
+  const asked = Number(query.page);
+  // ?version=N opens an earlier version (a note that could not be carried over stays there); unknown ones: the latest.
+  const version = Number(query.version);
   return (
     <main id="main">
       <SessionWatch />
       <MeetingAccessGate meetingId={meetingId}>
-        <PaperReader view={view} readerName={actor.name} startPage={Number.isInteger(asked) && asked > 0 ? asked : undefined} />
+        <PaperReader view={view} readerName={actor.name} startPage={Number.isInteger(asked) && asked > 0 ? asked : undefined}
+          version={Number.isInteger(version) && version > 0 ? version : undefined} />
       </MeetingAccessGate>
     </main>
   );
