@@ -3,6 +3,7 @@
 // pinch, finds a word with every hit marked, jumps by thumbnail; their name and the time lie over every page; on
 // another device the paper opens where they left off.
 import { expect, test, type CDPSession, type Page } from "@playwright/test";
+import { briefingPdf } from "../lib/pdf/briefing";
 import { DEMO_MEETING_ID, fromApp, shot, signIn } from "./helpers";
 
 const TABLET = { width: 1024, height: 768 };
@@ -242,4 +243,104 @@ test("members write on a paper with pdf.js's editor: highlight, pen, a shared no
   await shot(page, "reader-vi-my-notes");
   await reader.context.close();
   await context.close();
+});
+
+test("a new version while a member reads: told live, notes carried over by their words, the rest listed, changed pages marked", async ({ browser }) => {
+  test.setTimeout(150_000);
+  // A paper of its own for this run (deleted at the end), so the demo papers and other tests are untouched.
+  const title = `Tờ trình thử phiên bản ${Date.now()}`;
+  const body = (sections: { heading: string; body: string }[]) => briefingPdf({ title, sections });
+  const GOAL = { heading: "I. Mục tiêu", body: "Mục tiêu: 100% hồ sơ công việc cấp bộ được xử lý trên môi trường mạng." };
+  const PILOT = { heading: "II. Thí điểm", body: "Thí điểm chữ ký số chuyên dùng tại ba tỉnh trong năm 2025." };
+  const TASKS = { heading: "III. Tổ chức thực hiện", body: "Giao Bộ Thông tin và Truyền thông chủ trì, phối hợp các bộ, ngành." };
+  const BASIS = { heading: "Căn cứ", body: "Căn cứ Nghị quyết số 17/NQ-CP ngày 07 tháng 3 năm 2019 của Chính phủ." };
+  const sec = await signIn(browser, "secretariat@demo.gov.vn", { viewport: TABLET });
+  const upload = async (path: string, bytes: Uint8Array, fields: Record<string, string> = {}) => {
+    const res = await sec.context.request.post(path, {
+      headers: fromApp(),
+      multipart: { ...fields, file: { name: "to-trinh.pdf", mimeType: "application/pdf", buffer: Buffer.from(bytes) } },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    return res.json();
+  };
+  const { document } = await upload(`/api/v1/meetings/${DEMO_MEETING_ID}/documents`, await body([GOAL, PILOT, TASKS]), { title });
+  try {
+    const { context, page } = await signIn(browser, "member5@demo.gov.vn", { viewport: TABLET, touch: true });
+    const paperUrl = `/meetings/${DEMO_MEETING_ID}/papers/${document.id}`;
+    await page.goto(paperUrl);
+    const firstPage = page.locator('.page[data-page-number="1"]');
+    await expect(firstPage.locator("canvas").first()).toBeVisible({ timeout: 15_000 });
+    const mine = async (version: number) =>
+      (await (await context.request.get(`/api/v1/documents/${document.id}/annotations?version=${version}`)).json()).annotations as { text: string; page: number }[];
+
+    // Two highlights on version 1: the goal (kept in version 2) and the pilot (removed from it).
+    const tool = page.getByRole("toolbar", { name: "Công cụ ghi chú" }).getByRole("button", { name: "Tô sáng", exact: true });
+    await tool.tap();
+    await expect(tool).toHaveAttribute("aria-pressed", "true");
+    const highlight = async (start: string) => {
+      const box = (await firstPage.locator(".textLayer span").filter({ hasText: new RegExp(`^${start}`) }).first().boundingBox())!;
+      await page.mouse.move(box.x + 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2, { steps: 8 });
+      await page.mouse.up();
+    };
+    await highlight("Mục tiêu:");
+    await expect.poll(async () => (await mine(1)).length).toBe(1);
+    await highlight("Thí điểm chữ ký");
+    await expect.poll(async () => (await mine(1)).map((a) => a.text).sort()).toEqual([GOAL.body, PILOT.body]);
+    await tool.tap();
+    await expect(tool).toHaveAttribute("aria-pressed", "false");
+    // The read receipt of version 1 is there (it opens with the paper).
+    await expect.poll(async () => {
+      const { receipts } = await (await context.request.get(`/api/v1/meetings/${DEMO_MEETING_ID}/reading`)).json();
+      return receipts.some((r: { documentId: string; version: number }) => r.documentId === document.id && r.version === 1);
+    }).toBe(true);
+
+    // The secretariat publishes version 2: a new basis first, the pilot gone. The open reader is told, live.
+    await upload(`/api/v1/documents/${document.id}/versions`, await body([BASIS, GOAL, TASKS]));
+    const notice = page.getByTestId("newer-version");
+    await expect(notice).toContainText("phiên bản 2");
+    await shot(page, "reader-vi-newer-version");
+    await notice.getByRole("button", { name: "Mở phiên bản 2" }).tap();
+    await expect(page.getByText("Phiên bản 2", { exact: true })).toBeVisible();
+    await expect(firstPage.locator("canvas").first()).toBeVisible({ timeout: 15_000 });
+
+    // The goal's highlight came over, on the goal's words where they now stand; the pilot's is listed, not placed.
+    const carried = page.getByTestId("carried-notes");
+    await expect(carried).toContainText("Đã chuyển 1 ghi chú của bạn từ phiên bản 1 sang.");
+    await expect(carried).toContainText("1 ghi chú từ phiên bản 1 không đặt được");
+    expect((await mine(2)).map((a) => a.text)).toEqual([GOAL.body]);
+    expect((await mine(1))).toHaveLength(2);
+    const drawn = firstPage.locator("svg.oc-shared polygon");
+    await expect(drawn).toHaveCount(1);
+    const mark = (await drawn.boundingBox())!;
+    const words = (await firstPage.locator(".textLayer span").filter({ hasText: /^Mục tiêu:/ }).first().boundingBox())!;
+    expect(Math.abs(mark.y + mark.height / 2 - (words.y + words.height / 2))).toBeLessThan(words.height / 2);
+    // Page 1's text changed since version 1, which this member read.
+    await expect(page.getByTestId("changed-pages")).toContainText("1 trang đã thay đổi so với phiên bản 1 bạn đã đọc");
+    await expect(firstPage.getByTestId("page-changed")).toHaveText("Đã thay đổi so với phiên bản 1 bạn đã đọc");
+    await carried.getByRole("button", { name: "Xem danh sách" }).tap();
+    await expect(page.getByTestId("unplaced-note")).toContainText("Thí điểm chữ ký số");
+    await shot(page, "reader-vi-new-version");
+
+    // The note not placed opens on the version it was written on, where it still is.
+    await page.getByTestId("unplaced-note").getByRole("link", { name: "Mở ở phiên bản 1" }).tap();
+    await expect(page.getByTestId("older-version")).toContainText("Bạn đang đọc phiên bản 1; phiên bản mới nhất là 2.");
+    await expect(firstPage.locator("svg.oc-shared polygon")).toHaveCount(2);
+    await context.close();
+
+    // In English, portrait, on another device: the same state (nothing carried twice), the page marked changed.
+    const en = await signIn(browser, "member5@demo.gov.vn", { viewport: PORTRAIT, touch: true, locale: "en" });
+    await en.page.goto(paperUrl);
+    await expect(en.page.locator('.page[data-page-number="1"] canvas').first()).toBeVisible({ timeout: 15_000 });
+    await expect(en.page.getByTestId("carried-notes")).toContainText("1 note from version 1 could not be placed");
+    await expect(en.page.getByTestId("carried-notes")).not.toContainText("carried over");
+    await expect(en.page.getByTestId("changed-pages")).toContainText("1 page changed since version 1, which you read");
+    await expect(en.page.locator("svg.oc-shared polygon")).toHaveCount(1);
+    await shot(en.page, "reader-en-new-version");
+    await en.context.close();
+  } finally {
+    expect((await sec.context.request.delete(`/api/v1/documents/${document.id}`, { headers: fromApp(), data: {} })).ok()).toBe(true);
+    await sec.context.close();
+  }
 });
