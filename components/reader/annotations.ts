@@ -50,7 +50,7 @@ export class PaperNotes {
   constructor(
     private readonly viewer: PaperViewer,
     private readonly documentId: string,
-    private readonly version: number,
+    readonly version: number,
     private readonly me: string,
     private readonly events: NotesEvents = {},
   ) {

@@ -43,7 +43,8 @@ export function useVersionNews(o: {
   // The latest version, opened with one's notes loaded: bring over the notes made on an earlier version.
   useEffect(() => {
     setCarry(null);
-    if (!notes || !participant || shown !== latest || latest < 2) return;
+    // Only with the notes of the version on screen (for a moment after a switch, the previous version's are still here).
+    if (!notes || notes.version !== shown || !participant || shown !== latest || latest < 2) return;
     let live = true;
     call(annotationOps.carry, { params: { documentId }, body: { version: shown } }).then(
       (r) => {
