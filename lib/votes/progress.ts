@@ -44,9 +44,7 @@ export function scheduleProgress(meetingId: string, voteId: string) {
 async function send(meetingId: string, voteId: string, seq: number) {
   const vote = await db.vote.findUnique({ where: { id: voteId } });
   if (!vote) return;
-  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { chairId: true, participants: { where: { role: { in: ["CHAIR", "SECRETARY"] } }, select: { userId: true } } } });
-  const runners = [...new Set([meeting?.chairId, ...(meeting?.participants ?? []).map((p) => p.userId)].filter((x): x is string => !!x))];
-  const full = await voteProgress(db, vote, true, seq);
+  const { progress: full, runners } = voteProgress(vote, true, seq);
   const { notVoted: _staffOnly, ...forRoom } = full;
   publishVoteProgress(meetingId, forRoom, full, runners);
 }
