@@ -35,7 +35,7 @@ test("a written-opinion request from preparation to summary, members answering o
   await form.getByTestId("opinion-papers").getByRole("checkbox").first().check();
   await pickPerson(form, "Người duyệt", chairName);
   await form.getByTestId("opinion-save").click();
-  await expect(page).toHaveURL(/\/opinions\/[^/]+$/);
+  await expect(page).toHaveURL(/\/opinions\/(?!new$)[^/]+$/);
   const opinionId = page.url().split("/").pop()!;
   await expect(page.getByTestId("opinion-status")).toHaveText("Dự thảo");
   await page.getByRole("button", { name: "Trình duyệt" }).click();
@@ -57,7 +57,7 @@ test("a written-opinion request from preparation to summary, members answering o
     await m.page.goto("/opinions");
     await m.page.getByTestId("opinion-list").getByRole("link", { name: new RegExp(title.slice(-13)) }).tap();
     const f = m.page.getByTestId("answer-form");
-    for (const [i, c] of choices.entries()) await f.getByTestId("answer-question").nth(i).getByRole("radio", { name: c }).tap();
+    for (const [i, c] of choices.entries()) await f.getByTestId("answer-question").nth(i).getByRole("radio", { name: c, exact: true }).tap();
     if (other) await f.getByRole("textbox").fill(other);
     await f.getByTestId("answer-send").tap();
     await expect(f.getByTestId("answer-recorded")).toBeVisible();
@@ -74,7 +74,7 @@ test("a written-opinion request from preparation to summary, members answering o
 
   // One member changes their answer before the deadline: counted once, the latest.
   const f0 = members[0].page.getByTestId("answer-form");
-  await f0.getByTestId("answer-question").first().getByRole("radio", { name: "Không đồng ý" }).tap();
+  await f0.getByTestId("answer-question").first().getByRole("radio", { name: "Không đồng ý", exact: true }).tap();
   await f0.getByTestId("answer-send").tap();
   const q1 = page.getByTestId("summary-question").first();
   await expect(page.getByTestId("summary-progress")).toHaveText("3/3 thành viên đã trả lời");
