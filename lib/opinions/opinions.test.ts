@@ -10,6 +10,7 @@ import { apiRequest, makeUser, params } from "../../tests/fixtures";
 import { answerOpinion, closeDueOpinion, closeOpinion, createOpinion, reviewOpinion, submitOpinion, updateOpinion } from "./commands";
 import { getOpinion, getSummary, listOpinions } from "./queries";
 import { sendDueReminders } from "./reminders";
+import { armAllOpinionTimers, disarmOpinionTimers } from "./timers";
 import { createOpinionSchema, opinionResultSchema, updateOpinionSchema } from "./schema";
 import { PUT as answerRoute } from "../../app/api/v1/opinions/[opinionId]/answers/route";
 import { GET as getRoute } from "../../app/api/v1/opinions/[opinionId]/route";
@@ -209,5 +210,43 @@ describe("written opinions", () => {
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
     const member = await reportRoute(await apiRequest(members[0], "GET", `/api/v1/opinions/${id}/report.pdf`), params({ opinionId: id }));
     expect(member.status).toBe(403);
+  });
+});
+
+describe("written opinions: scope and restart", () => {
+  it("the list filter (opinionScope) shows exactly what the policy lets each person see", async () => {
+    const ids = { draft: await draft(), submitted: await draft(), open: await sent(), closed: await sent() };
+    await submitOpinion(sec, ids.submitted);
+    await closeOpinion(sec, ids.closed);
+    const admin = await makeUser("ADMIN");
+    for (const actor of [sec, admin, approver, ...members, outsider]) {
+      const listed = new Set((await listOpinions(actor)).map((o) => o.id));
+      for (const id of Object.values(ids)) {
+        const visible = await getOpinion(actor, id).then(() => true, (e) => (e instanceof AppError && e.status === 404 ? false : Promise.reject(e)));
+        expect(listed.has(id), `${actor.name} ${id}`).toBe(visible);
+      }
+    }
+    // Spot checks of what that means.
+    expect((await listOpinions(members[0])).map((o) => o.id).filter((id) => Object.values(ids).includes(id)).sort()).toEqual([ids.open, ids.closed].sort());
+    expect((await listOpinions(approver)).map((o) => o.id).filter((id) => Object.values(ids).includes(id)).sort()).toEqual([ids.submitted, ids.open, ids.closed].sort());
+  });
+
+  it("after a restart, timers come back from the stored times: an overdue request closes, a due reminder is sent", async () => {
+    const overdue = await sent();
+    const remind = await sent();
+    // Time passed while the server was down: one request's deadline, the other's 24 h reminder.
+    await db.opinionRequest.update({ where: { id: overdue }, data: { deadline: new Date(Date.now() - 1000) } });
+    await db.opinionRequest.update({ where: { id: remind }, data: { sentAt: new Date(Date.now() - 48 * HOUR), deadline: new Date(Date.now() + 20 * HOUR) } });
+    await armAllOpinionTimers();
+    const until = async (cond: () => Promise<boolean>) => {
+      for (let i = 0; i < 200 && !(await cond()); i++) await new Promise((r) => setTimeout(r, 25));
+      expect(await cond()).toBe(true);
+    };
+    await until(async () => (await db.opinionRequest.findUniqueOrThrow({ where: { id: overdue } })).status === "CLOSED");
+    await until(async () => (await db.opinionReminder.count({ where: { requestId: remind, hours: 24 } })) === 1);
+    expect(opinionResultSchema.parse((await db.opinionRequest.findUniqueOrThrow({ where: { id: overdue } })).result).closedBy).toBe("deadline");
+    const reminded = await db.notification.findMany({ where: { kind: "OPINION_REMINDER", userId: { in: members.map((m) => m.id) } } });
+    expect(reminded.filter((n) => (n.data as { opinionId?: string }).opinionId === remind)).toHaveLength(3);
+    for (const id of [overdue, remind]) disarmOpinionTimers(id);
   });
 });
