@@ -241,6 +241,29 @@ test("members write on a paper with pdf.js's editor: highlight, pen, a shared no
   await page.getByTestId("my-note").filter({ hasText: "Đề nghị bổ sung số liệu" }).getByRole("button", { name: "Thôi chia sẻ" }).tap();
   await expect(reader.page.getByTestId("shared-note")).toHaveCount(0);
   await shot(page, "reader-vi-my-notes");
+
+  // Saved notes (drawn from our JSON after the reload) are edited and deleted: a tap on the drawn note opens it.
+  await page.getByTestId("my-notes-toggle").tap();
+  await expect(page.getByTestId("my-notes")).toHaveCount(0);
+  await firstPage.getByTestId("my-drawn-note").tap();
+  const words = page.getByTestId("note-text");
+  await expect(words).toHaveValue("Đề nghị bổ sung số liệu");
+  await words.fill("Đề nghị bổ sung số liệu năm 2025");
+  await page.getByTestId("my-notes").getByRole("button", { name: "Lưu", exact: true }).tap();
+  await expect(firstPage.getByTestId("my-drawn-note")).toContainText("Đề nghị bổ sung số liệu năm 2025");
+  await expect.poll(async () => (await mineOf()).find((a) => a.kind === "NOTE")?.text).toBe("Đề nghị bổ sung số liệu năm 2025");
+  const highlight = page.getByTestId("my-note").filter({ hasText: "Tô sáng" });
+  await highlight.getByRole("button", { name: "Xóa", exact: true }).tap();
+  await expect(highlight).toContainText("Xóa ghi chú này?");
+  await shot(page, "reader-vi-my-notes-delete");
+  await highlight.getByRole("button", { name: "Xóa", exact: true }).tap();
+  await expect(page.getByTestId("my-note")).toHaveCount(2);
+  await expect(firstPage.locator("svg.oc-shared polygon")).toHaveCount(0);
+  await expect.poll(async () => (await mineOf()).map((a) => a.kind).sort()).toEqual(["INK", "NOTE"]);
+  // And so they stay, on the next visit.
+  await page.reload();
+  await expect(page.getByTestId("my-notes-toggle")).toHaveText(/\(2\)/, { timeout: 15_000 });
+  await expect(firstPage.getByTestId("my-drawn-note")).toContainText("Đề nghị bổ sung số liệu năm 2025");
   await reader.context.close();
   await context.close();
 });

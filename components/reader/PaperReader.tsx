@@ -64,6 +64,7 @@ export function PaperReader({ view, readerName, startPage, version }: { view: Re
   const [tool, setTool] = useState<EditorTool>("NONE");
   const [share, setShare] = useState(false);
   const [notesOpen, setNotesOpen] = useState(false);
+  const [picked, setPicked] = useState<string | null>(null);
   const [mine, setMine] = useState<AnnotationJson[]>([]);
   const [saveFailed, setSaveFailed] = useState(false);
   const tc = useTranslations("confidentiality");
@@ -138,7 +139,13 @@ export function PaperReader({ view, readerName, startPage, version }: { view: Re
         opened = v;
         setViewer(v);
         setDoc(v.document);
-        const n = new PaperNotes(v, view.document.id, shown.number, view.viewerId, { onMine: setMine, onError: () => setSaveFailed(true), onMode: setTool });
+        const n = new PaperNotes(v, view.document.id, shown.number, view.viewerId, {
+          onMine: setMine, onError: () => setSaveFailed(true), onMode: setTool,
+          onPick: (clientId) => {
+            setNotesOpen(true);
+            setPicked(clientId);
+          },
+        });
         notes.current = n;
         n.load().then(() => live && setPaperNotes(n), () => setSaveFailed(true));
       },
@@ -308,7 +315,11 @@ export function PaperReader({ view, readerName, startPage, version }: { view: Re
           )}
         </div>
         {notesOpen && (
-          <MyNotes meetingId={view.meeting.id} documentId={view.document.id} notes={mine} onClose={() => setNotesOpen(false)}
+          <MyNotes meetingId={view.meeting.id} documentId={view.document.id} notes={mine} picked={picked}
+            onClose={() => { setNotesOpen(false); setPicked(null); }}
+            editable={(id) => !notes.current?.inEditor(id)}
+            onEdit={(id, text) => (notes.current?.editText(id, text) ?? Promise.resolve()).catch(() => setSaveFailed(true))}
+            onDelete={(id) => (notes.current?.deleteNote(id) ?? Promise.resolve()).catch(() => setSaveFailed(true))}
             onJump={(p) => viewer?.goTo(p)} onVisibility={(id, v) => void notes.current?.setVisibility(id, v).catch(() => setSaveFailed(true))} />
         )}
       </div>

@@ -2,9 +2,10 @@
 // The reader's notes made with pdf.js's own annotation editor (highlight, ink, free text; undo), kept in our API.
 // pdf.js exposes its editors' serialize() only as internal API: pdfjs-dist is pinned to an exact version
 // (package.json) and e2e/reader.spec.ts proves the way back (made, saved, reloaded, drawn where they were made).
-// Saved notes — one's own from earlier visits and other members' shared ones — are drawn read-only over their page
-// from that JSON; notes made in this visit stay editable in pdf.js's editor. (Putting saved notes back into the
-// editor with its internal deserialize is not done: in 6.5 the layer only exists while editing.)
+// Saved notes — one's own from earlier visits and other members' shared ones — are drawn over their page from that
+// JSON; notes made in this visit stay editable in pdf.js's editor. One's own saved notes are edited (a note's words)
+// and deleted from "My notes", which a tap on the drawn note opens. (Putting saved notes back into pdf.js's editor
+// with its internal deserialize is not done.)
 import type { PDFDocumentProxy } from "pdfjs-dist";
 import { call } from "@/lib/http/client";
 import { annotationOps } from "@/lib/annotations/operations";
@@ -33,6 +34,8 @@ export interface NotesEvents {
   onError?: () => void;
   /** pdf.js switched its editor to this tool (a switch is asynchronous: the tool is in hand only now). */
   onMode?: (tool: EditorTool) => void;
+  /** One of one's own saved notes drawn on the page was tapped (to edit or delete it). */
+  onPick?: (clientId: string) => void;
 }
 
 export class PaperNotes {
@@ -176,6 +179,46 @@ export class PaperNotes {
     for (const p of pages) this.redrawOthers(p);
   }
 
+  /** Whether pdf.js's editor holds this note (made in this visit): then it is edited there, by tapping it. */
+  inEditor(clientId: string) {
+    return this.editorOf.has(clientId);
+  }
+
+  /**
+   * Deletes one of one's notes: one in pdf.js's editor is removed there (the next sync deletes it, as when it is
+   * deleted in the editor itself); a saved one drawn from our JSON is deleted by its client id (idempotent).
+   */
+  async deleteNote(clientId: string) {
+    const editorId = this.editorOf.get(clientId);
+    const manager = this.viewer.uiManager as { getEditor?(id: string): { remove(): void } | undefined } | null;
+    const editor = editorId ? manager?.getEditor?.(editorId) : undefined;
+    if (editor) {
+      editor.remove();
+      await this.sync();
+      return;
+    }
+    const page = this.own.get(clientId)?.page;
+    this.ownEcho.set(clientId, Date.now());
+    await call(annotationOps.remove, { params: { documentId: this.documentId, clientId } });
+    this.own.delete(clientId);
+    this.events.onMine?.([...this.own.values()]);
+    if (page) this.redrawOthers(page);
+  }
+
+  /** New words for one of one's saved notes (drawn from our JSON): the note's text and pdf.js's serialized value. */
+  async editText(clientId: string, text: string) {
+    const note = this.own.get(clientId);
+    if (!note || note.kind !== "NOTE" || this.editorOf.has(clientId)) return;
+    this.ownEcho.set(clientId, Date.now());
+    const { annotation } = await call(annotationOps.save, {
+      params: { documentId: this.documentId, clientId },
+      body: { version: note.version, page: note.page, kind: note.kind, bounds: note.bounds, editor: { ...note.editor, value: text }, text, anchor: note.anchor, visibility: note.visibility },
+    });
+    this.own.set(clientId, annotation);
+    this.events.onMine?.([...this.own.values()]);
+    this.redrawOthers(note.page);
+  }
+
   /** Share or unshare one of one's notes (from "My notes"). */
   async setVisibility(clientId: string, visibility: "PRIVATE" | "MEETING") {
     const note = this.own.get(clientId);
@@ -250,6 +293,14 @@ export class PaperNotes {
         label.style.left = `${a.bounds[0] * 100}%`;
         label.style.top = `${a.bounds[1] * 100}%`;
         label.textContent = `${a.author.name}: ${a.text}`;
+        if (a.author.id === this.me) {
+          // One's own saved note: a tap opens it in "My notes" to edit or delete.
+          label.classList.add("oc-mine");
+          label.setAttribute("role", "button");
+          label.tabIndex = 0;
+          label.addEventListener("click", () => this.events.onPick?.(a.clientId));
+          label.addEventListener("keydown", (e) => (e.key === "Enter" || e.key === " ") && this.events.onPick?.(a.clientId));
+        }
         svg.after(label);
         label.classList.add("oc-shared");
       }
