@@ -246,9 +246,9 @@ test("members write on a paper with pdf.js's editor: highlight, pen, a shared no
   await page.getByTestId("my-notes-toggle").tap();
   await expect(page.getByTestId("my-notes")).toHaveCount(0);
   await firstPage.getByTestId("my-drawn-note").tap();
-  const words = page.getByTestId("note-text");
-  await expect(words).toHaveValue("Đề nghị bổ sung số liệu");
-  await words.fill("Đề nghị bổ sung số liệu năm 2025");
+  const noteWords = page.getByTestId("note-text");
+  await expect(noteWords).toHaveValue("Đề nghị bổ sung số liệu");
+  await noteWords.fill("Đề nghị bổ sung số liệu năm 2025");
   await page.getByTestId("my-notes").getByRole("button", { name: "Lưu", exact: true }).tap();
   await expect(firstPage.getByTestId("my-drawn-note")).toContainText("Đề nghị bổ sung số liệu năm 2025");
   await expect.poll(async () => (await mineOf()).find((a) => a.kind === "NOTE")?.text).toBe("Đề nghị bổ sung số liệu năm 2025");
