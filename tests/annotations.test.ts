@@ -136,6 +136,60 @@ describe("annotations over HTTP", () => {
   });
 });
 
+describe("export my notes", () => {
+  const exported = async (who: Actor, meetingId: string, headers: Record<string, string> = {}) => {
+    const res = await world.send(annotationOps.export, who, { params: { meetingId } }, headers);
+    return { status: res.status, type: res.headers.get("content-type"), body: await res.text() };
+  };
+
+  it("gives one's own notes as text, in one's language, and never another member's, shared or private", async () => {
+    const g = await world.meetingWith();
+    await db.participant.create({ data: { meetingId: g.meetingId, userId: world.people.spare.id, role: "MEMBER" } });
+    const at = (who: Actor, body: unknown) => save(who, id(), body, g.documentId);
+    await at(world.people.member, validAnnotation({ kind: "NOTE", text: "Cần làm rõ nguồn vốn\nvà tiến độ", page: 1 }));
+    await at(world.people.member, validAnnotation({ visibility: "MEETING", text: "Chính phủ điện tử" }));
+    await at(world.people.spare, validAnnotation({ kind: "NOTE", text: "Bí mật của người khác" }));
+    await at(world.people.spare, validAnnotation({ kind: "NOTE", text: "Ý kiến chung của người khác", visibility: "MEETING" }));
+
+    const mine = await exported(world.people.member, g.meetingId);
+    expect(mine.status).toBe(200);
+    expect(mine.type).toBe("text/plain; charset=utf-8");
+    expect(mine.body).toContain("Ghi chú của tôi — Phiên họp thường kỳ");
+    expect(mine.body).toContain("Tài liệu (phiên bản 1)");
+    expect(mine.body).toMatch(/Trang 1 · Ghi chú · riêng tư · \d{2} giờ \d{2}, .+\r\n    Cần làm rõ nguồn vốn\r\n    và tiến độ/);
+    expect(mine.body).toContain("Trang 1 · Tô sáng · chia sẻ với phiên họp");
+    expect(mine.body).not.toContain("người khác");
+    const theirs = await exported(world.people.spare, g.meetingId);
+    expect(theirs.body).toContain("Bí mật của người khác");
+    expect(theirs.body).not.toContain("Cần làm rõ");
+    expect(theirs.body).not.toContain("Chính phủ điện tử");
+    // The secretariat has no notes of its own: nobody's notes come out for them.
+    const sec = await exported(world.people.secretariat, g.meetingId);
+    expect(sec.body).toContain("Bạn chưa có ghi chú nào");
+    expect(sec.body).not.toMatch(/người khác|Cần làm rõ|Chính phủ điện tử/);
+    // A deleted note is gone from the export; a member of another meeting gets a 404.
+    const gone = id();
+    await at(world.people.member, validAnnotation({ kind: "NOTE", text: "Ghi chú sẽ xóa" }));
+    await save(world.people.member, gone, validAnnotation({ kind: "NOTE", text: "Ghi chú đã xóa" }), g.documentId);
+    await remove(world.people.member, gone, g.documentId);
+    expect((await exported(world.people.member, g.meetingId)).body).not.toContain("Ghi chú đã xóa");
+    expect((await exported(world.people.otherMember, g.meetingId)).status).toBe(404);
+  });
+
+  it("is written in the reader's language", async () => {
+    const g = await world.meetingWith();
+    await save(world.people.member, id(), validAnnotation({ kind: "NOTE", text: "Note in English" }), g.documentId);
+    await db.user.update({ where: { id: world.people.member.id }, data: { locale: "en" } });
+    try {
+      const en = await exported({ ...world.people.member, locale: "en" }, g.meetingId);
+      expect(en.body).toContain("My notes — Phiên họp thường kỳ");
+      expect(en.body).toContain("Page 1 · Note · private ·");
+    } finally {
+      await db.user.update({ where: { id: world.people.member.id }, data: { locale: "vi" } });
+    }
+  });
+});
+
 describe("annotations live", () => {
   it("a private note reaches only its author's devices, by ids; a shared one every reader; unsharing takes it away", async () => {
     const [phone, tablet2, other, sec] = [await tablet(world.people.member), await tablet(world.people.member), await tablet(world.people.spare), await tablet(world.people.secretariat)];

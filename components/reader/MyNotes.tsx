@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { call } from "@/lib/http/client";
 import { annotationOps } from "@/lib/annotations/operations";
+import { href } from "@/lib/http/operation";
 import type { AnnotationJson } from "@/lib/annotations/schema";
 
 type MeetingNote = Awaited<ReturnType<typeof call<typeof annotationOps.mine>>>["notes"][number];
@@ -55,6 +56,10 @@ export function MyNotes({ meetingId, documentId, notes, picked, editable, onJump
         <button type="button" onClick={onClose} className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg hover:bg-slate-100" aria-label={t("close")}>✕</button>
       </div>
       {here.length === 0 && elsewhere.length === 0 && <p className="text-sm text-slate-600">{t("mineEmpty")}</p>}
+      {(here.length > 0 || elsewhere.length > 0) && (
+        <a href={href(annotationOps.export, { params: { meetingId } })} download data-testid="export-notes"
+          className="mb-1 inline-flex min-h-11 items-center rounded-lg px-2 text-sm font-medium text-brand-700 hover:bg-slate-100">{t("export")}</a>
+      )}
       <ul className="space-y-1">
         {here.map((n) => (
           <li key={n.clientId} ref={n.clientId === picked ? pickedRef : undefined} data-testid="my-note"

@@ -25,4 +25,9 @@ export const annotationOps = {
     summary: "Carry your notes from the latest earlier version you wrote on over to this version, by the words they mark (idempotent); answers the carried ones and those that could not be placed", tag: "annotations",
     body: json(carryInputSchema), response: json(carriedJson), status: 200, action: "annotation.create", errors: [403],
   }),
+  export: operation({
+    id: "annotations.export", method: "GET", path: "/meetings/{meetingId}/notes.txt",
+    summary: "Your own notes on the meeting's papers as plain text (UTF-8, in your language; never anyone else's)", tag: "annotations",
+    response: { kind: "file", mediaType: "text/plain", description: "Your notes, paper by paper (attachment)", ranges: false }, status: 200, action: "meeting.view", errors: [],
+  }),
 };
