@@ -4,7 +4,7 @@
 // a message that says so.
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { call } from "@/lib/http/client";
 import { opinionOps } from "@/lib/opinions/operations";
 import { OPINION_CHOICES, type OpinionChoice, type OpinionDetail } from "@/lib/opinions/schema";
@@ -12,6 +12,7 @@ import { ErrorNote } from "@/components/ui/ErrorNote";
 import { useAction } from "@/components/ui/useAction";
 import { useDateFormat } from "@/components/ui/useDateFormat";
 import { inputClass } from "@/components/prep/fields";
+import { getSocket } from "@/lib/realtime/client";
 
 type Draft = Record<string, { choice: OpinionChoice | null; comment: string }>;
 
@@ -27,6 +28,24 @@ export function AnswerForm({ opinion }: { opinion: Pick<OpinionDetail, "id" | "q
     })),
   );
   const { error, pending, run } = useAction();
+  // Answers sent from another of the member's devices arrive here too; at the deadline the page shows it is over.
+  useEffect(() => {
+    const socket = getSocket();
+    const onAnswered = (p: { opinionId: string }) => {
+      if (p.opinionId !== opinion.id) return;
+      call(opinionOps.get, { params: { opinionId: opinion.id } }).then(({ opinion: fresh }) => {
+        setMine(fresh.myAnswers);
+        setDraft((all) => ({ ...all, ...Object.fromEntries(fresh.myAnswers.map((a) => [a.questionId, { choice: a.choice, comment: a.comment }])) }));
+      }, () => {});
+    };
+    socket.on("opinion.answered", onAnswered);
+    const left = new Date(opinion.deadline).getTime() - Date.now();
+    const timer = left < 2 ** 31 - 1 ? setTimeout(() => router.refresh(), Math.max(0, left) + 1000) : undefined;
+    return () => {
+      socket.off("opinion.answered", onAnswered);
+      clearTimeout(timer);
+    };
+  }, [opinion.id, opinion.deadline, router]);
   const answers = opinion.questions.flatMap((q) => {
     const d = draft[q.id];
     return d.choice ? [{ questionId: q.id, choice: d.choice, comment: d.comment }] : [];

@@ -64,17 +64,23 @@ export async function createOpinion(actor: Actor, input: z.output<typeof createO
   });
 }
 
-/** Only a draft is edited (a submitted one is returned by its approver first). */
+/** A draft is edited; editing a submitted request withdraws it to draft (the approver is told), as with a meeting. */
 export async function updateOpinion(actor: Actor, opinionId: string, input: z.output<typeof updateOpinionSchema>) {
-  return db.$transaction(async (tx) => {
-    await authorizeOpinion(tx, actor, "opinion.edit", opinionId);
+  const notified = await db.$transaction(async (tx) => {
+    const { request } = await authorizeOpinion(tx, actor, "opinion.edit", opinionId);
     await checkParts(tx, input);
     const { questions: _q, recipientIds: _r, documentIds: _d, ...fields } = input;
-    await tx.opinionRequest.update({ where: { id: opinionId }, data: fields });
+    // Conditional on the status read: an approval that got in first makes this edit a 409, not a change to a sent request.
+    const moved = await tx.opinionRequest.updateMany({ where: { id: opinionId, status: request.status }, data: { ...fields, status: "DRAFT" } });
+    if (moved.count !== 1) throw new AppError("CONFLICT", "CONFLICT");
     await writeParts(tx, opinionId, input);
     await audit(tx, actor.id, "opinion.update", opinionId, { fields: Object.keys(input) });
-    return { id: opinionId };
+    if (request.status !== "SUBMITTED") return [];
+    await audit(tx, actor.id, "opinion.withdraw", opinionId, { from: request.status });
+    return request.approverId ? notify(tx, [request.approverId], { kind: "OPINION_WITHDRAWN", subject: request.title, data: { opinionId } }) : [];
   });
+  await announce(notified);
+  return { id: opinionId };
 }
 
 export async function submitOpinion(actor: Actor, opinionId: string) {

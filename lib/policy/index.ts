@@ -165,7 +165,8 @@ const rules: Rules = {
   "vote.manage": (a, v) => LIVE.includes(v.meeting.status) && runs(a, v.meeting),
   "vote.cast": (a, v) => v.status === "OPEN" && can(a, "meeting.vote", v.meeting),
   "opinion.view": viewOpinion,
-  "opinion.edit": (a, { opinion: o }) => isStaff(a) && o.status === "DRAFT",
+  // Editing a submitted request withdraws it to draft (as a meeting's), so the approver approves what goes out.
+  "opinion.edit": (a, { opinion: o }) => isStaff(a) && (o.status === "DRAFT" || o.status === "SUBMITTED"),
   "opinion.submit": (a, { opinion: o }) => isStaff(a) && o.status === "DRAFT",
   "opinion.review": (a, { opinion: o }) => o.status === "SUBMITTED" && (o.approverId === a.id || a.role === "ADMIN"),
   "opinion.answer": (a, { opinion: o }) => o.asked && o.status === "OPEN",

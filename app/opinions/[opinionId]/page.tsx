@@ -52,6 +52,7 @@ export default async function OpinionPage({ params }: { params: Promise<{ opinio
         {o.may.edit ? (
           <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
             <h2 className="mb-2 text-lg font-semibold">{t("edit")}</h2>
+            {o.status === "SUBMITTED" && <p className="mb-2 rounded-lg bg-amber-100 p-2 text-amber-900">{t("editWithdraws")}</p>}
             <OpinionForm opinionId={o.id} initial={{
               title: o.title, summary: o.summary, deadline: o.deadline, questions: o.questions.map((q) => q.text),
               recipientIds: o.recipients.map((r) => r.id), documentIds: o.papers.map((p) => p.id), approverId: o.approver?.id ?? null,
