@@ -2,6 +2,7 @@
 // viewer, the file read in byte ranges), turns pages by button, swipe, keys and "go to page", zooms by buttons and
 // pinch, finds a word with every hit marked, jumps by thumbnail; their name and the time lie over every page; on
 // another device the paper opens where they left off.
+import fs from "node:fs";
 import { expect, test, type CDPSession, type Page } from "@playwright/test";
 import { briefingPdf } from "../lib/pdf/briefing";
 import { DEMO_MEETING_ID, fromApp, shot, signIn } from "./helpers";
@@ -361,6 +362,18 @@ test("a new version while a member reads: told live, notes carried over by their
     await expect(en.page.getByTestId("changed-pages")).toContainText("1 page changed since version 1, which you read");
     await expect(en.page.locator("svg.oc-shared polygon")).toHaveCount(1);
     await shot(en.page, "reader-en-new-version");
+    // Export my notes: this member's own notes, on both versions, as text in their language.
+    await en.page.getByTestId("my-notes-toggle").tap();
+    await expect(en.page.getByTestId("my-note")).toHaveCount(1);
+    const download = en.page.waitForEvent("download");
+    await en.page.getByTestId("export-notes").tap();
+    const text = fs.readFileSync((await (await download).path())!, "utf8");
+    expect(text).toContain("My notes — ");
+    expect(text).toContain(`${title} (version 1)`);
+    expect(text).toContain(`${title} (version 2)`);
+    expect(text.split(GOAL.body).length - 1).toBe(2);
+    expect(text).toContain(PILOT.body);
+    await shot(en.page, "reader-en-my-notes");
     await en.context.close();
   } finally {
     expect((await sec.context.request.delete(`/api/v1/documents/${document.id}`, { headers: fromApp(), data: {} })).ok()).toBe(true);
