@@ -33,6 +33,10 @@ async function liveMeeting(sec: APIRequestContext, chair: APIRequestContext) {
     multipart: { title: "Tờ trình trình chiếu", agendaItemId: snapshot.agenda[0].id, file: { name: "to-trinh.pdf", mimeType: "application/pdf", buffer: await paper(3) } },
     headers: fromApp(),
   }));
+  await ok(sec.post(`/api/v1/meetings/${meeting.id}/documents`, {
+    multipart: { title: "Phụ lục trình chiếu", agendaItemId: snapshot.agenda[0].id, file: { name: "phu-luc.pdf", mimeType: "application/pdf", buffer: await paper(2) } },
+    headers: fromApp(),
+  }));
   await ok(sec.post(`/api/v1/meetings/${meeting.id}/submit`, { data: {}, headers: fromApp() }));
   await ok(chair.post(`/api/v1/meetings/${meeting.id}/review`, { data: { decision: "APPROVE" }, headers: fromApp() }));
   await ok(sec.post(`/api/v1/meetings/${meeting.id}/publish`, { data: {}, headers: fromApp() }));
@@ -152,6 +156,51 @@ test("the chair runs the meeting: check-in and quorum, items followed, the floor
   await console_.getByTestId("page-forward").tap();
   await expect(display.getByTestId("shown-canvas")).toHaveAttribute("data-drawn-page", "3", { timeout: 20_000 });
 
+  // A member follows the presenter in the real reader (pdf.js): the same paper and page, turning with the presenter.
+  const reader = m3.page;
+  await reader.getByTestId("follow-in-reader").tap();
+  await expect(reader).toHaveURL(/\/papers\/.+follow=1/);
+  const bar = reader.getByTestId("reader-follow");
+  await expect(bar).toHaveAttribute("data-following", "true", { timeout: 20_000 });
+  await expect(reader.getByTestId("page-input")).toHaveValue("3", { timeout: 20_000 });
+  await console_.getByTestId("page-back").tap();
+  await expect(reader.getByTestId("page-input")).toHaveValue("2");
+  await expect(bar).toHaveAttribute("data-following", "true");
+  await shot(reader, "reader-follow-vi");
+  // Browsing freely: the presenter turns on, the reader stays; one tap follows again.
+  await bar.getByTestId("reader-browse").tap();
+  await expect(bar).toHaveAttribute("data-following", "false");
+  await console_.getByTestId("page-forward").tap();
+  await expect(bar).toHaveAttribute("data-presenter-page", "3");
+  await expect(reader.getByTestId("page-input")).toHaveValue("2");
+  await bar.getByTestId("reader-follow-presenter").tap();
+  await expect(reader.getByTestId("page-input")).toHaveValue("3");
+  // Turning a page oneself is browsing freely too.
+  await reader.getByRole("button", { name: "Trang trước" }).tap();
+  await expect(reader.getByTestId("page-input")).toHaveValue("2");
+  await expect(bar).toHaveAttribute("data-following", "false");
+  await bar.getByTestId("reader-follow-presenter").tap();
+  await expect(reader.getByTestId("page-input")).toHaveValue("3");
+  // The presenter shows another paper: the follower's reader opens it at the presenter's page.
+  const firstPaper = reader.url();
+  await console_.getByTestId("shown-document").selectOption({ label: "Phụ lục trình chiếu" });
+  await expect(reader).not.toHaveURL(firstPaper);
+  await expect(reader.getByRole("heading", { name: "Phụ lục trình chiếu" })).toBeVisible({ timeout: 20_000 });
+  await expect(reader.getByTestId("page-input")).toHaveValue("1");
+  await console_.getByTestId("page-forward").tap();
+  await expect(reader.getByTestId("page-input")).toHaveValue("2");
+  expect(await smallTargets(reader)).toEqual([]);
+  await reader.setViewportSize({ width: 768, height: 1024 });
+  await shot(reader, "reader-follow-portrait-vi");
+  await reader.setViewportSize(TABLET);
+  // Back to the first paper on the screens, at its last page, for the room display and the screenshots below.
+  await console_.getByTestId("shown-document").selectOption({ label: "Tờ trình trình chiếu" });
+  await expect(reader.getByRole("heading", { name: "Tờ trình trình chiếu" })).toBeVisible({ timeout: 20_000 });
+  await console_.getByTestId("page-forward").tap();
+  await console_.getByTestId("page-forward").tap();
+  await expect(console_.getByTestId("presenter-page")).toContainText("3");
+  await expect(reader.getByTestId("page-input")).toHaveValue("3");
+
   // Every control a finger taps is at least 44 px.
   expect(await smallTargets(console_)).toEqual([]);
   expect(await smallTargets(m1.page)).toEqual([]);
@@ -176,6 +225,12 @@ test("the chair runs the meeting: check-in and quorum, items followed, the floor
   await top(m2.page);
   await shot(m2.page, "member-live-en");
   await shot(display, "room-display-en");
+  await setLocale(m3.context, "en");
+  await reader.reload();
+  await expect(reader.getByTestId("reader-follow")).toHaveAttribute("data-following", "true", { timeout: 20_000 });
+  await expect(reader.getByTestId("page-input")).toHaveValue("3", { timeout: 20_000 });
+  await shot(reader, "reader-follow-en");
+  await setLocale(m3.context, "vi");
 
   // Revoking the link blanks the display at once.
   await console_.getByRole("button", { name: "Revoke the display link" }).tap();

@@ -13,6 +13,7 @@ import { QuorumBadge } from "./QuorumBadge";
 import { SpeakerList } from "./SpeakerList";
 import { ShownPaper } from "./ShownPaper";
 import { useNow } from "./useNow";
+import { readerFollowPath } from "@/lib/live/follow";
 
 const button = "min-h-11 rounded-lg px-4 font-semibold disabled:opacity-60";
 
@@ -92,7 +93,8 @@ export function MemberLivePanel({ snapshot, view, follow }: {
       )}
       <ErrorNote error={error} onRetry={retry} />
       {live.shown && view.shownDocument && live.state !== "CLOSED" && (
-        <ShownPaper fileUrl={href(documentOps.file, { params: { documentId: view.shownDocument.id } })} document={view.shownDocument} page={live.shown.page} presenter={live.presenter?.name ?? meeting.chair?.name ?? null} following={follow.following} onFollow={follow.jumpBack} />
+        <ShownPaper fileUrl={href(documentOps.file, { params: { documentId: view.shownDocument.id } })} document={view.shownDocument} page={live.shown.page} presenter={live.presenter?.name ?? meeting.chair?.name ?? null} following={follow.following} onFollow={follow.jumpBack}
+          readerHref={readerFollowPath(meetingId, view.shownDocument.id, live.shown.page)} />
       )}
     </section>
   );

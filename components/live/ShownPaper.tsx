@@ -1,11 +1,12 @@
 "use client";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { DocumentRow } from "@/lib/meetings/view";
 import { drawPage } from "./pagePicture";
 
 /** The page the presenter shows; a member who follows sees it turn, one who browses gets a tap to come back. */
-export function ShownPaper({ fileUrl, document, page, presenter, following, onFollow, large = false }: {
+export function ShownPaper({ fileUrl, document, page, presenter, following, onFollow, readerHref, large = false }: {
   /** Where this viewer reads the paper: the permission-checked file route, or the display's own. */
   fileUrl: string;
   document: DocumentRow;
@@ -13,6 +14,8 @@ export function ShownPaper({ fileUrl, document, page, presenter, following, onFo
   presenter: string | null;
   following: boolean;
   onFollow: () => void;
+  /** A member's way into the real reader, following the presenter there (the room display has none). */
+  readerHref?: string;
   large?: boolean;
 }) {
   const t = useTranslations("live");
@@ -40,6 +43,9 @@ export function ShownPaper({ fileUrl, document, page, presenter, following, onFo
         {presenter ? t("presenterShows", { name: presenter, title: document.title }) : document.title}{" "}
         <span className="text-slate-600" data-testid="shown-page">{t("page", { page, pages: document.version?.pageCount ?? page })}</span>
       </p>
+      {readerHref && (
+        <Link href={readerHref} className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-semibold text-white" data-testid="follow-in-reader">{t("openInReader")}</Link>
+      )}
       {following ? (
         <div ref={box} className={`flex justify-center overflow-hidden rounded-lg border border-slate-200 bg-slate-100 ${large ? "min-h-0 flex-1" : ""}`}>
           <canvas ref={canvas} data-testid="shown-canvas" data-drawn-page={drawn ?? ""} aria-label={t("page", { page, pages: document.version?.pageCount ?? page })} />

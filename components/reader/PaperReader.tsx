@@ -23,6 +23,7 @@ import { useRouter } from "next/navigation";
 import { getSocket } from "@/lib/realtime/client";
 import { liveEventSchemas, userEventSchemas } from "@/lib/realtime/events";
 import type { AnnotationJson } from "@/lib/annotations/schema";
+import { ReaderFollow } from "@/components/live/ReaderFollow";
 
 const TOOL = "inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-2 font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-40";
 const MARK: Record<string, string> = { CONFIDENTIAL: "bg-orange-100 text-orange-900 border-orange-300", SECRET: "bg-red-100 text-red-900 border-red-300" };
@@ -282,6 +283,8 @@ export function PaperReader({ view, readerName, startPage, version }: { view: Re
           <button type="button" className={TOOL} onClick={closeFind} aria-label={t("findClose")}>✕</button>
         </form>
       )}
+      {/* During the meeting: the presenter's paper and page, for those who follow (components/live/ReaderFollow.tsx). */}
+      <ReaderFollow meetingId={view.meeting.id} documentId={view.document.id} viewer={viewer} page={page} />
       {view.participant && (
         <div role="toolbar" aria-label={tn("tools")} className="flex flex-wrap items-center gap-1 border-b border-slate-300 bg-white px-2 py-1" data-testid="note-tools">
           {(["HIGHLIGHT", "INK", "NOTE"] as const).map((k) => (

@@ -17,7 +17,7 @@ export function getSocket(): AppSocket {
   return shared;
 }
 
-async function fetchSnapshot(meetingId: string, etag: string | undefined): Promise<SnapshotResponse> {
+export async function fetchSnapshot(meetingId: string, etag: string | undefined): Promise<SnapshotResponse> {
   // fetch, not the typed client: this read is conditional (If-None-Match → 304).
   const res = await fetch(href(meetingOps.get, { params: { meetingId } }), {
     cache: "no-store",
