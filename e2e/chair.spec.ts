@@ -166,6 +166,7 @@ test("the chair runs the meeting: check-in and quorum, items followed, the floor
   await console_.getByTestId("page-back").tap();
   await expect(reader.getByTestId("page-input")).toHaveValue("2");
   await expect(bar).toHaveAttribute("data-following", "true");
+  await expect(reader.locator('.page[data-page-number="2"] canvas')).toBeVisible({ timeout: 20_000 });
   await shot(reader, "reader-follow-vi");
   // Browsing freely: the presenter turns on, the reader stays; one tap follows again.
   await bar.getByTestId("reader-browse").tap();
@@ -229,6 +230,7 @@ test("the chair runs the meeting: check-in and quorum, items followed, the floor
   await reader.reload();
   await expect(reader.getByTestId("reader-follow")).toHaveAttribute("data-following", "true", { timeout: 20_000 });
   await expect(reader.getByTestId("page-input")).toHaveValue("3", { timeout: 20_000 });
+  await expect(reader.locator('.page[data-page-number="3"] canvas')).toBeVisible({ timeout: 20_000 });
   await shot(reader, "reader-follow-en");
   await setLocale(m3.context, "vi");
 
