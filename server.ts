@@ -10,6 +10,8 @@ import { armAllVoteTimers } from "./lib/votes/timer.ts";
 import "./lib/votes/commands.ts"; // registers the closer the vote timers call
 import { armAllOpinionTimers } from "./lib/opinions/timers.ts";
 import "./lib/opinions/commands.ts"; // registers the closer the opinion deadlines call
+import { armAllSpeechTimers } from "./lib/live/speechTimer.ts";
+import "./lib/live/commands.ts"; // registers what ends a speech at the speaking limit
 
 const dev = process.env.NODE_ENV !== "production";
 const port = Number(process.env.PORT || 3000);
@@ -42,6 +44,8 @@ httpServer.listen(port, hostname, LISTEN_BACKLOG, () => {
   armAllVoteTimers().catch((e) => console.error("vote timers", e instanceof Error ? e.message : e));
   // Requests for written opinions: deadlines and reminders come back from their stored timestamps too.
   armAllOpinionTimers().catch((e) => console.error("opinion timers", e instanceof Error ? e.message : e));
+  // The same for speeches under a speaking limit: their start and the limit are stored.
+  armAllSpeechTimers().catch((e) => console.error("speech timers", e instanceof Error ? e.message : e));
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

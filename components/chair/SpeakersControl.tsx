@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import type { MeetingSnapshot } from "@/lib/meetings/view";
 import type { LiveView } from "@/lib/live/view";
-import { clockText, speakingTotals } from "@/lib/live/clock";
+import { clockText, speakingTotals, speechMs } from "@/lib/live/clock";
 import { SpeakerList } from "@/components/live/SpeakerList";
 import type { useLiveCommand } from "./useLiveCommand";
 
@@ -48,6 +48,7 @@ export function SpeakersControl({ snapshot, view, now, cmd }: { snapshot: Meetin
             className="min-h-11 rounded-lg border border-slate-300 bg-white px-2">
             {LIMITS.map((l) => <option key={l ?? "none"} value={l ?? ""}>{l ? t("minutes", { count: l / 60 }) : t("noLimit")}</option>)}
           </select>
+          {live.speakingLimitSeconds && <span className="text-sm text-slate-600" data-testid="limit-ends">{t("limitEndsFloor")}</span>}
         </label>
       )}
       {totals.size > 0 && (
@@ -62,7 +63,7 @@ export function SpeakersControl({ snapshot, view, now, cmd }: { snapshot: Meetin
           </table>
           <ol className="mt-2 space-y-1 text-sm" data-testid="speech-record">
             {view.spoken.map((r) => (
-              <li key={r.id}>{r.user.name} — {r.agendaItemId ? items.get(r.agendaItemId) : t("noItem")}</li>
+              <li key={r.id}>{r.user.name} — {r.agendaItemId ? items.get(r.agendaItemId) : t("noItem")} <span className="font-mono">({clockText(speechMs(r, now))})</span></li>
             ))}
           </ol>
         </details>

@@ -16,6 +16,7 @@ import type { ChangeEventName } from "../realtime/events.ts";
 import { foldItemTime } from "./clock.ts";
 import { spentOf } from "./rows.ts";
 import { displayTokenHash } from "./display.ts";
+import { rearmSpeechTimer, setSpeechEnder, speechDeadline } from "./speechTimer.ts";
 import { closeDisplaySockets } from "../realtime/publish.ts";
 import { agendaOrder, enqueue, moveInQueue, queueOrder, stepFrom } from "./queue.ts";
 import type { ManageSpeakers, MarkAttendance, Present, RunCommand, SpeakerKind } from "./schema.ts";
@@ -66,6 +67,13 @@ async function endSpeaking(tx: Tx, meetingId: string, now: Date): Promise<string
 
 /** The chair's console: start, pause, resume, close, go to an item, step, settings. */
 export async function runMeeting(actor: Actor, meetingId: string, cmd: RunCommand) {
+  const done = await runMeetingChange(actor, meetingId, cmd);
+  // A new limit (or the close) changes when the current speech ends by itself.
+  if (cmd.command === "settings" || cmd.command === "close") await rearmSpeechTimer(meetingId);
+  return done;
+}
+
+async function runMeetingChange(actor: Actor, meetingId: string, cmd: RunCommand) {
   return liveChange(actor, meetingId, { action: "meeting.run", baseVersion: cmd.baseVersion }, async (tx, { meeting, version }) => {
     const live = await liveOf(tx, meetingId);
     const now = new Date();
@@ -301,6 +309,12 @@ export async function withdrawRequest(actor: Actor, meetingId: string, requestId
 
 /** The chair gives the floor, moves to the next speaker, ends a speech, reorders or removes a request. */
 export async function manageSpeakers(actor: Actor, meetingId: string, cmd: ManageSpeakers) {
+  const done = await manageSpeakersChange(actor, meetingId, cmd);
+  await rearmSpeechTimer(meetingId);
+  return done;
+}
+
+async function manageSpeakersChange(actor: Actor, meetingId: string, cmd: ManageSpeakers) {
   return liveChange(actor, meetingId, { action: "meeting.run" }, async (tx, { meeting, version }) => {
     const now = new Date();
     const guard = (userId: string) => authorize(actor, "speaker.manage", { meeting, userId });
@@ -353,3 +367,40 @@ export async function manageSpeakers(actor: Actor, meetingId: string, cmd: Manag
     }
   });
 }
+
+/**
+ * The speaking limit has run out (lib/live/speechTimer.ts): the speech ends, recorded as ending at the limit (a
+ * server that was down past it does not lengthen it). The timer acts for the meeting's chair (or its secretary); a
+ * speech already ended, or a limit lifted or lengthened since, changes nothing.
+ */
+export async function endSpeechAtLimit(meetingId: string, requestId: string): Promise<boolean> {
+  const m = await db.meeting.findUnique({
+    where: { id: meetingId },
+    select: { chairId: true, live: { select: { speakingLimitSeconds: true } }, participants: { where: { role: { in: ["CHAIR", "SECRETARY"] } }, select: { userId: true }, orderBy: { role: "asc" } } },
+  });
+  if (!m) return false;
+  for (const userId of [...new Set([m.chairId, ...m.participants.map((p) => p.userId)])]) {
+    if (!userId) continue;
+    const user = await db.user.findUnique({ where: { id: userId } });
+    if (!user?.active) continue;
+    const actor: Actor = { id: user.id, role: user.role as Actor["role"], name: user.name, email: user.email, locale: user.locale };
+    try {
+      const { result } = await liveChange(actor, meetingId, { action: "meeting.run" }, async (tx, { meeting, version }) => {
+        const r = await tx.speakerRequest.findFirst({ where: { id: requestId, meetingId } });
+        const live = await tx.meetingLive.findUnique({ where: { meetingId }, select: { speakingLimitSeconds: true } });
+        const endsAt = speechDeadline(r?.startedAt ?? null, live?.speakingLimitSeconds ?? null);
+        if (!r || r.status !== "SPEAKING" || !endsAt || endsAt.getTime() > Date.now()) throw new Unchanged(false, version - 1);
+        authorize(actor, "speaker.manage", { meeting, userId: r.userId });
+        await tx.speakerRequest.update({ where: { id: r.id }, data: { status: "DONE", endedAt: endsAt } });
+        return speakersEvent("ended", true, [r.id], r.id, { atLimit: live!.speakingLimitSeconds });
+      });
+      if (!result) await rearmSpeechTimer(meetingId); // lengthened since: wait for the new deadline
+      return result;
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+    }
+  }
+  return false;
+}
+
+setSpeechEnder(endSpeechAtLimit);

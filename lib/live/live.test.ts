@@ -24,6 +24,8 @@ import type { JoinAck } from "../realtime/events";
 import { itemElapsedMs } from "./clock";
 import { quorum } from "./attendance";
 import { meetingPresence } from "./presence";
+import { armAllSpeechTimers, armedSpeech } from "./speechTimer";
+import { endSpeechAtLimit } from "./commands";
 
 let httpServer: http.Server;
 let io: Server;
@@ -244,6 +246,49 @@ describe("running a meeting live", () => {
     // A withdrawal leaves the others in place.
     await withdrawRequest(members[5], meetingId);
     expect(await db.speakerRequest.count({ where: { meetingId, status: "WAITING" } })).toBe(99);
+    watcher.sync.stop();
+    watcher.socket.disconnect();
+  }, 60_000);
+});
+
+describe("the speaking limit", () => {
+  it("ends the floor by itself at the limit, from stored timestamps, after a restart too; recorded at the limit", async () => {
+    const { meetingId, chair, members } = await meeting(2);
+    const watcher = await tablet(members[1], meetingId);
+    await runMeeting(chair, meetingId, { command: "start" });
+    await runMeeting(chair, meetingId, { command: "settings", speakingLimitSeconds: 60 });
+    const { result } = await requestToSpeak(members[0], meetingId, "SPEAK");
+    await manageSpeakers(chair, meetingId, { command: "floor", requestId: result.id });
+    const speech = await db.speakerRequest.findUniqueOrThrow({ where: { id: result.id } });
+    // Giving the floor arms the deadline: the start plus the limit.
+    expect(armedSpeech(meetingId)).toEqual({ requestId: result.id, endsAt: new Date(speech.startedAt!.getTime() + 60_000) });
+    // Before the limit, the timer's call changes nothing.
+    expect(await endSpeechAtLimit(meetingId, result.id)).toBe(false);
+    expect((await db.speakerRequest.findUniqueOrThrow({ where: { id: result.id } })).status).toBe("SPEAKING");
+    // Lifting the limit disarms it; setting it again re-arms it.
+    await runMeeting(chair, meetingId, { command: "settings", speakingLimitSeconds: null });
+    expect(armedSpeech(meetingId)).toBeNull();
+    await runMeeting(chair, meetingId, { command: "settings", speakingLimitSeconds: 30 });
+    expect(armedSpeech(meetingId)?.endsAt).toEqual(new Date(speech.startedAt!.getTime() + 30_000));
+
+    // The server was down past the limit: only the stored start and limit say so. On start the timers are re-armed
+    // from the database and the overdue speech ends at once, as having ended at the limit.
+    const startedAt = new Date(Date.now() - 45_000);
+    await db.speakerRequest.update({ where: { id: result.id }, data: { startedAt } });
+    expect(await armAllSpeechTimers()).toBeGreaterThanOrEqual(1);
+    await until(async () => (await db.speakerRequest.findUniqueOrThrow({ where: { id: result.id } })).status === "DONE");
+    const ended = await db.speakerRequest.findUniqueOrThrow({ where: { id: result.id } });
+    expect(ended.endedAt).toEqual(new Date(startedAt.getTime() + 30_000));
+    expect(armedSpeech(meetingId)).toBeNull();
+    // Every tablet sees the floor ended; the record keeps who spoke on which item, and for how long.
+    await allCaughtUp([watcher], meetingId);
+    expect(watcher.sync.snapshot.speakers.find((s) => s.id === result.id)).toMatchObject({ status: "DONE", agendaItemId: speech.agendaItemId });
+    const audit = await db.auditEntry.findFirst({ where: { subjectId: result.id, action: "speaker.ended" } });
+    expect(audit?.actorId).toBe(chair.id);
+    // Ending it again (a second server's timer) changes nothing.
+    const v = await versionOf(meetingId);
+    expect(await endSpeechAtLimit(meetingId, result.id)).toBe(false);
+    expect(await versionOf(meetingId)).toBe(v);
     watcher.sync.stop();
     watcher.socket.disconnect();
   }, 60_000);
