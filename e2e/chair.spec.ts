@@ -239,6 +239,15 @@ test("the chair runs the meeting: check-in and quorum, items followed, the floor
   await console_.getByRole("dialog").getByRole("button", { name: "OK" }).tap();
   await expect(display.getByTestId("display-invalid")).toBeVisible();
 
+  // The speaking limit: a speech that has run past it ends by itself on every screen, and the record keeps it.
+  await console_.getByTestId("next-speaker").tap();
+  await expect(m1.page.getByTestId("speaker-name")).toHaveText(m3.name);
+  await ok(chair.context.request.post(`/api/v1/meetings/${m.id}/live`, { data: { command: "settings", speakingLimitSeconds: 10 }, headers: fromApp() }));
+  await expect(console_.getByTestId("limit-ends")).toBeVisible();
+  await expect(m1.page.getByTestId("speaker-name")).toHaveCount(0, { timeout: 30_000 });
+  await expect(console_.getByTestId("speaker-name")).toHaveCount(0);
+  await expect(console_.getByTestId("speech-record")).toContainText(m3.name);
+
   await setLocale(chair.context, "vi");
   await setLocale(m2.context, "vi");
   for (const c of [room, chair.context, ...members.map((x) => x.context)]) await c.close();

@@ -387,11 +387,14 @@ export async function endSpeechAtLimit(meetingId: string, requestId: string): Pr
     try {
       const { result } = await liveChange(actor, meetingId, { action: "meeting.run" }, async (tx, { meeting, version }) => {
         const r = await tx.speakerRequest.findFirst({ where: { id: requestId, meetingId } });
-        const live = await tx.meetingLive.findUnique({ where: { meetingId }, select: { speakingLimitSeconds: true } });
-        const endsAt = speechDeadline(r?.startedAt ?? null, live?.speakingLimitSeconds ?? null);
-        if (!r || r.status !== "SPEAKING" || !endsAt || endsAt.getTime() > Date.now()) throw new Unchanged(false, version - 1);
+        const live = await tx.meetingLive.findUnique({ where: { meetingId }, select: { speakingLimitSeconds: true, updatedAt: true } });
+        const deadline = speechDeadline(r?.startedAt ?? null, live?.speakingLimitSeconds ?? null);
+        const now = Date.now();
+        if (!r || r.status !== "SPEAKING" || !deadline || deadline.getTime() > now) throw new Unchanged(false, version - 1);
         authorize(actor, "speaker.manage", { meeting, userId: r.userId });
-        await tx.speakerRequest.update({ where: { id: r.id }, data: { status: "DONE", endedAt: endsAt } });
+        // At the limit; but a limit set when the speech had already run past it ends it when it was set, not before.
+        const endedAt = new Date(Math.min(now, Math.max(deadline.getTime(), live!.updatedAt.getTime())));
+        await tx.speakerRequest.update({ where: { id: r.id }, data: { status: "DONE", endedAt } });
         return speakersEvent("ended", true, [r.id], r.id, { atLimit: live!.speakingLimitSeconds });
       });
       if (!result) await rearmSpeechTimer(meetingId); // lengthened since: wait for the new deadline

@@ -275,6 +275,7 @@ describe("the speaking limit", () => {
     // from the database and the overdue speech ends at once, as having ended at the limit.
     const startedAt = new Date(Date.now() - 45_000);
     await db.speakerRequest.update({ where: { id: result.id }, data: { startedAt } });
+    await db.meetingLive.update({ where: { meetingId }, data: { updatedAt: new Date(startedAt.getTime() - 5_000) } });
     expect(await armAllSpeechTimers()).toBeGreaterThanOrEqual(1);
     await until(async () => (await db.speakerRequest.findUniqueOrThrow({ where: { id: result.id } })).status === "DONE");
     const ended = await db.speakerRequest.findUniqueOrThrow({ where: { id: result.id } });
@@ -289,6 +290,16 @@ describe("the speaking limit", () => {
     const v = await versionOf(meetingId);
     expect(await endSpeechAtLimit(meetingId, result.id)).toBe(false);
     expect(await versionOf(meetingId)).toBe(v);
+
+    // A limit set when the speech has already run past it ends it then (not retroactively at the limit).
+    const next = await requestToSpeak(members[1], meetingId, "SPEAK");
+    await manageSpeakers(chair, meetingId, { command: "floor", requestId: next.result.id });
+    await db.speakerRequest.update({ where: { id: next.result.id }, data: { startedAt: new Date(Date.now() - 40_000) } });
+    const setAt = Date.now();
+    await runMeeting(chair, meetingId, { command: "settings", speakingLimitSeconds: 10 });
+    await until(async () => (await db.speakerRequest.findUniqueOrThrow({ where: { id: next.result.id } })).status === "DONE");
+    const late = await db.speakerRequest.findUniqueOrThrow({ where: { id: next.result.id } });
+    expect(late.endedAt!.getTime()).toBeGreaterThanOrEqual(setAt - 5);
     watcher.sync.stop();
     watcher.socket.disconnect();
   }, 60_000);
