@@ -1,5 +1,5 @@
 // Generated from the declarations: EVERY operation, as EVERY role (none, member of the meeting, member of another
-// meeting, the chair, secretariat, admin), through the real route handler on the real database, with a valid request.
+// meeting, the chair, secretariat, admin, a display-only account assigned to the meeting's room), through the real route handler on the real database, with a valid request.
 // The status must be what the policy says: 401 without a session, 404 where the meeting is not visible, 403 where it
 // is visible but the action is not allowed, the declared success otherwise (and then the answer matches its schema).
 // A new operation without a valid request (tests/operation-cases.ts) fails this test.
@@ -10,7 +10,7 @@ import { apiOperations } from "@/lib/http/api";
 import { paramNames, type Operation } from "@/lib/http/operation";
 import { validRequests, World, type Fixture, type People } from "./operation-cases";
 
-const ROLES = ["none", "member", "otherMember", "chair", "secretariat", "admin"] as const satisfies readonly ("none" | keyof People)[];
+const ROLES = ["none", "member", "otherMember", "chair", "secretariat", "admin", "display"] as const satisfies readonly ("none" | keyof People)[];
 const MEETING_PARAMS = new Set(["meetingId", "itemId", "participantId", "documentId", "voteId"]);
 
 let world: World;
@@ -44,6 +44,12 @@ async function expectedStatus(op: Operation, actor: Actor | null, f: Fixture, pa
   // Operations on a meeting (or on its items, participants, papers) ask about that meeting; the rest are global.
   if (!paramNames(op.path).some((p) => MEETING_PARAMS.has(p))) return can(actor, op.action as GlobalAction) ? op.status : 403;
   const resource = await resourceFor(actor, f.meetingId);
+  // The room display (display-only accounts): its own rule; who may not open it gets 403 if they see the meeting.
+  if (op.action === "meeting.display") {
+    const displayAssigned = (await db.meetingDisplay.count({ where: { meetingId: f.meetingId, userId: actor.id } })) > 0;
+    if (can(actor, "meeting.display", { ...resource, displayAssigned })) return op.status;
+    return can(actor, "meeting.view", resource) ? 403 : 404;
+  }
   if (!can(actor, "meeting.view", resource)) return 404;
   // Actions on a paper judge the fixture's paper (an ordinary one, not restricted) within the meeting.
   if (/^(document|annotation)\./.test(op.action)) return can(actor, op.action as "annotation.create", { meeting: resource, restricted: false, allowedUserIds: [] }) ? op.status : 403;

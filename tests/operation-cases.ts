@@ -42,6 +42,8 @@ export interface People {
   admin: Actor;
   /** Someone to invite. */
   spare: Actor;
+  /** A display-only account, assigned to the room display of every meeting made here. */
+  display: Actor;
 }
 
 /** Everyone's password, so that changing one's own password can be a valid request. */
@@ -66,6 +68,7 @@ export class World {
       secretariat,
       admin: await makeUser("ADMIN", "Quản trị"),
       spare: await makeUser("MEMBER", "Khách mời"),
+      display: await makeUser("DISPLAY", "Màn hình phòng họp"),
     };
     const passwordHash = await hashPassword(PASSWORD);
     await db.user.updateMany({ where: { id: { in: Object.values(people).map((u) => u.id) } }, data: { passwordHash } });
@@ -94,6 +97,9 @@ export class World {
     const doc = await db.document.create({
       data: { meetingId: meeting.id, title: "Tài liệu", versions: { create: { number: 1, fileName: "tai-lieu.pdf", uploadedById: secretariat.id, ...this.stored } } },
     });
+    // The room display: the display account is assigned, and the paper is on the room's screens.
+    await db.meetingDisplay.create({ data: { meetingId: meeting.id, userId: this.people.display.id } });
+    await db.meetingLive.create({ data: { meetingId: meeting.id, shownDocumentId: doc.id } });
     const published = status === "PUBLISHED" || status === "IN_PROGRESS" || status === "CLOSED";
     await db.meeting.update({ where: { id: meeting.id }, data: { status, publishedAt: published ? new Date() : null } });
     const vote = (status: "DRAFT" | "OPEN") =>
@@ -208,6 +214,9 @@ export const validRequests: Record<string, { status?: MeetingStatus; request: (f
   "live.present": { status: "IN_PROGRESS", request: (f) => ({ params: { meetingId: f.meetingId }, body: { documentId: f.documentId, page: 1 } }) },
   "live.display.issue": { request: (f) => ({ params: { meetingId: f.meetingId }, body: {} }) },
   "live.display.revoke": { request: (f) => ({ params: { meetingId: f.meetingId }, body: {} }) },
+  "live.room": { request: (f) => ({ params: { meetingId: f.meetingId } }) },
+  "live.room.shown": { request: (f) => ({ params: { meetingId: f.meetingId }, query: { document: f.documentId } }) },
+  "live.displays.assign": { request: (f, w) => ({ params: { meetingId: f.meetingId }, body: { userId: w.people.display.id, assigned: true } }) },
   "attendance.checkIn": { request: (f) => ({ params: { meetingId: f.meetingId }, body: { present: true } }) },
   "attendance.mark": { request: (f) => ({ params: { meetingId: f.meetingId }, body: { participantId: f.participantId, mark: "PRESENT" } }) },
   "speakers.request": { status: "IN_PROGRESS", request: (f) => ({ params: { meetingId: f.meetingId }, body: { kind: "SPEAK" } }) },

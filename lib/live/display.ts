@@ -27,7 +27,13 @@ export async function displayMeeting(token: unknown): Promise<string | null> {
  */
 export async function shownFile(token: unknown, documentId: string | null) {
   const meetingId = await displayMeeting(token);
-  if (!meetingId || !documentId) throw notFound();
+  if (!meetingId) throw notFound();
+  return shownFileOf(meetingId, documentId);
+}
+
+/** The paper on this meeting's room screens now, if it is `documentId` (the caller has checked the display's right). */
+export async function shownFileOf(meetingId: string, documentId: string | null) {
+  if (!documentId) throw notFound();
   const live = await db.meetingLive.findUnique({ where: { meetingId }, select: { shownDocumentId: true } });
   if (live?.shownDocumentId !== documentId) throw notFound();
   const version = await db.documentVersion.findFirst({

@@ -5,6 +5,8 @@ import { json, operation } from "../http/operation.ts";
 import {
   checkInSchema, manageSpeakersSchema, markAttendanceSchema, presentSchema, requestSpeakSchema, runCommandSchema, withdrawSpeakSchema,
 } from "./schema.ts";
+import { id } from "../http/fields.ts";
+import { meetingSnapshotSchema } from "../meetings/view.ts";
 
 const version = z.number().int();
 const answer = json(z.object({ version }));
@@ -29,6 +31,24 @@ export const liveOps = {
     id: "live.display.revoke", method: "DELETE", path: "/meetings/{meetingId}/live/display", tag: "live",
     summary: "Revoke the room display token: open displays are disconnected at once",
     body: json(z.object({})), response: answer, status: 200, action: "meeting.run", errors: [403],
+  }),
+  room: operation({
+    id: "live.room", method: "GET", path: "/meetings/{meetingId}/room", tag: "live",
+    summary: "The room display's state (a display-only account assigned to the meeting): what the room sees",
+    response: json(meetingSnapshotSchema), status: 200, action: "meeting.display", errors: [403],
+  }),
+  roomShown: operation({
+    id: "live.room.shown", method: "GET", path: "/meetings/{meetingId}/room/shown", tag: "live",
+    summary: "The paper on the room's screens now, for the room display (display-only account); Range answers 206",
+    query: z.object({ document: id }),
+    response: { kind: "file", mediaType: "application/pdf", description: "The shown paper's PDF (latest version)", ranges: true },
+    status: 200, action: "meeting.display", errors: [403],
+  }),
+  assignDisplay: operation({
+    id: "live.displays.assign", method: "PUT", path: "/meetings/{meetingId}/displays", tag: "live",
+    summary: "Assign a display-only account to the meeting's room display, or take it off (secretariat)",
+    body: json(z.object({ userId: id, assigned: z.boolean() })), response: json(z.object({ userIds: z.array(z.string()) })),
+    status: 200, action: "meeting.edit", errors: [403],
   }),
   checkIn: operation({
     id: "attendance.checkIn", method: "POST", path: "/meetings/{meetingId}/attendance/me", tag: "live",

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { can, type MeetingRole, type MeetingStatus, type SystemRole } from "../policy/index.ts";
 import { liveRowSchema, speakerRowSchema, type LiveRow, type SpeakerRow } from "../live/schema.ts";
 import { voteRowSchema, type VoteRow } from "../votes/schema.ts";
+import { systemRole } from "../users/schema.ts";
 
 const iso = z.string();
 const person = z.object({ id: z.string(), name: z.string() });
@@ -174,7 +175,7 @@ const agendaNodeSchema = agendaItemRowSchema.extend({
 
 /** A snapshot as the API answers it (GET /meetings/{meetingId}): the declared shape of MeetingSnapshot. */
 export const meetingSnapshotSchema = z.object({
-  viewer: z.object({ id: z.string(), role: z.enum(["ADMIN", "SECRETARIAT", "MEMBER"]) }),
+  viewer: z.object({ id: z.string(), role: systemRole }),
   meeting: meetingRowSchema,
   agenda: z.array(agendaNodeSchema),
   meetingDocuments: z.array(documentRowSchema),

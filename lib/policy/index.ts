@@ -4,7 +4,8 @@
 import type { Prisma } from "../db/generated/client.ts";
 import { forbidden, notFound } from "../errors/index.ts";
 
-export type SystemRole = "ADMIN" | "SECRETARIAT" | "MEMBER";
+/** DISPLAY: a display-only account; it opens the room display of the meetings it is assigned to and nothing else. */
+export type SystemRole = "ADMIN" | "SECRETARIAT" | "MEMBER" | "DISPLAY";
 export type MeetingRole = "CHAIR" | "SECRETARY" | "MEMBER" | "OBSERVER";
 export type MeetingStatus = "DRAFT" | "SUBMITTED" | "APPROVED" | "PUBLISHED" | "IN_PROGRESS" | "CLOSED" | "CANCELLED";
 
@@ -46,6 +47,10 @@ export interface SpeakerRequestResource {
 export interface LiveResource extends MeetingResource {
   presenterUserId?: string | null;
 }
+/** A meeting's room display, with whether this (display) account is assigned to it. */
+export interface RoomDisplayResource extends MeetingResource {
+  displayAssigned: boolean;
+}
 export interface VoteResource {
   meeting: MeetingResource;
   status: "DRAFT" | "OPEN" | "CLOSED";
@@ -78,6 +83,7 @@ export interface ResourceActions {
   "meeting.readingProgress": MeetingResource; // everyone's read receipts, not only one's own
   "live.present": LiveResource; // show a paper and turn its pages on the room's screens
   "attendance.checkIn": MeetingResource; // a participant checks themself in
+  "meeting.display": RoomDisplayResource; // open the room display with a display-only login
   "document.view": DocumentResource;
   "document.edit": DocumentResource;
   "annotation.create": DocumentResource;
@@ -104,6 +110,8 @@ export type GlobalAction = "meeting.create" | "meeting.listAll" | "user.list" | 
 const PREPARING: readonly MeetingStatus[] = ["DRAFT", "SUBMITTED", "APPROVED"];
 const EDITABLE: readonly MeetingStatus[] = ["DRAFT", "SUBMITTED", "APPROVED", "PUBLISHED", "IN_PROGRESS"];
 const LIVE: readonly MeetingStatus[] = ["PUBLISHED", "IN_PROGRESS"];
+/** When a room display shows a meeting: published, in session, and its closing state. */
+const ROOM: readonly MeetingStatus[] = ["PUBLISHED", "IN_PROGRESS", "CLOSED"];
 
 export const isStaff = (actor: Principal) => actor.role === "ADMIN" || actor.role === "SECRETARIAT";
 
@@ -117,6 +125,8 @@ const runs = (actor: Principal, m: MeetingResource) =>
 
 function viewMeeting(actor: Principal, m: MeetingResource): boolean {
   if (isStaff(actor)) return true;
+  // A display account sees no meeting as a person does, whatever its rows say (only its rooms' displays).
+  if (actor.role === "DISPLAY") return false;
   if (isReviewer(actor, m) && m.status !== "DRAFT") return true;
   return m.participant !== null && published(m);
 }
@@ -150,6 +160,7 @@ const rules: Rules = {
   // Who has read which paper: for those who prepare the meeting and those who run it.
   "meeting.readingProgress": (a, m) => isStaff(a) || (viewMeeting(a, m) && runs(a, m)),
   "live.present": (a, m) => m.status === "IN_PROGRESS" && (runs(a, m) || (!!m.presenterUserId && m.presenterUserId === a.id && m.participant !== null)),
+  "meeting.display": (a, d) => a.role === "DISPLAY" && d.displayAssigned && ROOM.includes(d.status),
   "attendance.checkIn": (a, m) => LIVE.includes(m.status) && m.participant !== null && published(m),
   "document.view": viewDocument,
   "document.edit": (a, d) => isStaff(a) && EDITABLE.includes(d.meeting.status),
@@ -195,6 +206,8 @@ export function can(actor: Principal, action: GlobalAction | ResourceAction, res
       return actor.role === "ADMIN";
   }
   if (!resource) return false;
+  // A display-only account does one thing: open the room display of a meeting it is assigned to.
+  if (actor.role === "DISPLAY" && action !== "meeting.display") return false;
   const rule = rules[action] as (a: Principal, r: unknown) => boolean;
   return rule(actor, resource);
 }
@@ -225,6 +238,7 @@ export function authorize(actor: Principal, action: GlobalAction | ResourceActio
 /** Query filter: the meetings this actor may see (must match `can(actor, "meeting.view")`). */
 export function meetingScope(actor: Principal): Prisma.MeetingWhereInput {
   if (isStaff(actor)) return {};
+  if (actor.role === "DISPLAY") return { id: { in: [] } };
   return {
     OR: [
       { participants: { some: { userId: actor.id } }, publishedAt: { not: null }, status: { notIn: [...PREPARING] } },

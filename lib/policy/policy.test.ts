@@ -44,6 +44,28 @@ describe("policy decisions", () => {
     expect(can(actor("MEMBER", "other"), "meeting.review", meeting({ status: "SUBMITTED", publishedAt: null, approverId: "boss" }))).toBe(false);
   });
 
+  it("a display-only account opens only the room display of a meeting it is assigned to, and nothing else", () => {
+    const display = actor("DISPLAY");
+    const chairing = meeting({ chairId: display.id, participant: { role: "CHAIR", mayVote: true } });
+    for (const status of ["PUBLISHED", "IN_PROGRESS", "CLOSED"] as const) {
+      expect(can(display, "meeting.display", { ...meeting({ status }), displayAssigned: true })).toBe(true);
+    }
+    expect(can(display, "meeting.display", { ...meeting(), displayAssigned: false })).toBe(false);
+    expect(can(display, "meeting.display", { ...meeting({ status: "DRAFT", publishedAt: null }), displayAssigned: true })).toBe(false);
+    expect(can(display, "meeting.display", { ...meeting({ status: "CANCELLED" }), displayAssigned: true })).toBe(false);
+    // Even rows that would make a person see the meeting (a participant, its chair) give a display account nothing.
+    for (const action of ["meeting.view", "meeting.run", "meeting.rsvp", "speaker.request", "attendance.checkIn", "meeting.vote"] as const) {
+      expect(can(display, action, chairing)).toBe(false);
+    }
+    expect(can(display, "document.view", { meeting: chairing, restricted: false, allowedUserIds: [] })).toBe(false);
+    expect(can(display, "meeting.create")).toBe(false);
+    expect(can(display, "user.list")).toBe(false);
+    // Nobody else opens a room display this way (they have the meeting page, or a display token).
+    for (const role of ["MEMBER", "SECRETARIAT", "ADMIN"] as const) {
+      expect(can(actor(role), "meeting.display", { ...chairing, displayAssigned: true })).toBe(false);
+    }
+  });
+
   it("only staff create meetings", () => {
     expect(can(actor("MEMBER"), "meeting.create")).toBe(false);
     expect(can(actor("SECRETARIAT"), "meeting.create")).toBe(true);
@@ -58,7 +80,7 @@ describe("meetingScope (the query filter) agrees with can(view)", () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...statuses),
-        fc.constantFrom("MEMBER", "SECRETARIAT", "ADMIN" as const),
+        fc.constantFrom("MEMBER", "SECRETARIAT", "ADMIN", "DISPLAY" as const),
         fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(),
         async (status, role, participates, isChair, isApprover, wasPublished) => {
           const user = await makeUser(role);
@@ -84,7 +106,7 @@ describe("documentScope and annotationScope (the query filters) agree with can()
     const statuses = ["DRAFT", "SUBMITTED", "PUBLISHED", "IN_PROGRESS", "CLOSED"] as const;
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom(...statuses), fc.constantFrom("MEMBER", "SECRETARIAT" as const),
+        fc.constantFrom(...statuses), fc.constantFrom("MEMBER", "SECRETARIAT", "DISPLAY" as const),
         fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(),
         async (status, role, participates, restricted, shared, isApprover) => {
           const user = await makeUser(role);

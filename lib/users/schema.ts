@@ -3,7 +3,7 @@ import { z } from "zod";
 import { msg } from "../errors/index.ts";
 import { LOCALES } from "../i18n/config.ts";
 
-export const systemRole = z.enum(["ADMIN", "SECRETARIAT", "MEMBER"]);
+export const systemRole = z.enum(["ADMIN", "SECRETARIAT", "MEMBER", "DISPLAY"]);
 
 export const updateMeSchema = z.object({ locale: z.enum(LOCALES) });
 
