@@ -51,7 +51,7 @@ async function seedMeeting(actor: Actor, users: Map<string, string>, spec: typeo
   await createMeeting(actor, { title: spec.title, kind: spec.kind, location: spec.location, startsAt: nextMonthAt(opts.day, 8), endsAt: nextMonthAt(opts.day, 11), chairId }, spec.id);
   await db.participant.createMany({
     data: demoUsers
-      .filter((u) => u.role !== "ADMIN" && u.email !== "chair@demo.gov.vn") // the chair joined with createMeeting
+      .filter((u) => u.role !== "ADMIN" && u.role !== "DISPLAY" && u.email !== "chair@demo.gov.vn") // the chair joined with createMeeting
       .map((u) => ({
         meetingId: spec.id,
         userId: users.get(u.email)!,
@@ -81,6 +81,9 @@ async function main() {
   const actor: Actor = { id: sec.id, role: sec.role, name: sec.name, email: sec.email, locale: sec.locale };
   const a = await seedMeeting(actor, users, demoMeeting, { day: 3, publish: true });
   const b = await seedMeeting(actor, users, draftMeeting, { day: 24, publish: false });
+  // The room's screen shows the published meeting.
+  const display = users.get("display@demo.gov.vn")!;
+  await db.meetingDisplay.upsert({ where: { meetingId_userId: { meetingId: demoMeeting.id, userId: display } }, create: { meetingId: demoMeeting.id, userId: display }, update: {} });
   console.log(`Seeded ${users.size} users; published meeting ${a ? "created" : "already there"}; draft meeting ${b ? "created" : "already there"}.`);
   console.log(`Demo logins (password "${DEMO_PASSWORD}"): ${demoUsers.map((u) => u.email).join(", ")}`);
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDateFormat } from "@/lib/i18n/server";
 import { pageActor } from "@/lib/auth/page";
@@ -13,6 +14,8 @@ export const dynamic = "force-dynamic";
 
 export default async function MeetingsPage() {
   const actor = await pageActor();
+  // A display-only account has no meetings to read: only its rooms' displays.
+  if (actor.role === "DISPLAY") redirect("/room");
   const meetings = await listMeetings(actor);
   const { upcoming, past } = upcomingFirst(meetings);
   const t = await getTranslations();

@@ -15,11 +15,29 @@ import { useNow } from "./useNow";
 import { DisplayVote } from "@/components/votes/VotesPanel";
 import { liveEventSchemas } from "@/lib/realtime/events";
 import type { VoteProgress } from "@/lib/votes/schema";
+import { href } from "@/lib/http/operation";
+import { liveOps } from "@/lib/live/operations";
 
 const dot = { PRESENT: "bg-emerald-600", DEPUTY: "bg-sky-600", EXCUSED: "bg-slate-400", ABSENT: "bg-red-500" } as const;
 
-/** The room's big screen: the same MeetingSync as every tablet, on a socket opened with the display token. */
-export function RoomDisplay({ initial, token }: { initial: MeetingSnapshot; token: string }) {
+/** How the display is let in: a per-meeting display token, or a display-only account's session. */
+export type DisplaySource = { token: string } | { meetingId: string };
+
+const displayUrls = (source: DisplaySource) =>
+  "token" in source
+    ? {
+        snapshot: `/api/display/${encodeURIComponent(source.token)}`,
+        shown: (documentId: string) => `/api/display/${encodeURIComponent(source.token)}/shown?document=${encodeURIComponent(documentId)}`,
+      }
+    : {
+        snapshot: href(liveOps.room, { params: { meetingId: source.meetingId } }),
+        shown: (documentId: string) => href(liveOps.roomShown, { params: { meetingId: source.meetingId }, query: { document: documentId } }),
+      };
+
+/** The room's big screen: the same MeetingSync as every tablet, on a socket opened with the display token or session. */
+export function RoomDisplay({ initial, source }: { initial: MeetingSnapshot; source: DisplaySource }) {
+  const key = "token" in source ? source.token : source.meetingId;
+  const urls = displayUrls(source);
   const t = useTranslations("live");
   const dates = useDateFormat();
   const [snapshot, setSnapshot] = useState(initial);
@@ -28,12 +46,14 @@ export function RoomDisplay({ initial, token }: { initial: MeetingSnapshot; toke
   const [voteProgress, setVoteProgress] = useState(() => new Map<string, VoteProgress>());
 
   useEffect(() => {
-    const socket = io({ auth: { displayToken: token }, transports: ["websocket", "polling"] });
+    const socket = "token" in source
+      ? io({ auth: { displayToken: source.token }, transports: ["websocket", "polling"] })
+      : io({ withCredentials: true, transports: ["websocket", "polling"] });
     const sync = new MeetingSync({
       socket: socket as unknown as SyncSocket,
       initial,
       fetchSnapshot: async () => {
-        const res = await fetch(`/api/display/${encodeURIComponent(token)}`, { cache: "no-store" });
+        const res = await fetch(urls.snapshot, { cache: "no-store" });
         if (!res.ok) throw new Error(String(res.status));
         return { status: 200, body: await res.json() };
       },
@@ -53,7 +73,7 @@ export function RoomDisplay({ initial, token }: { initial: MeetingSnapshot; toke
       socket.disconnect();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [token]);
+  }, [key]);
 
   const view = useMemo(() => liveView(snapshot), [snapshot]);
   const { meeting, live } = snapshot;
@@ -83,7 +103,7 @@ export function RoomDisplay({ initial, token }: { initial: MeetingSnapshot; toke
           )}
           {live.shown && view.shownDocument ? (
             <div className="min-h-0 flex-1 overflow-hidden">
-              <ShownPaper fileUrl={`/api/display/${encodeURIComponent(token)}/shown?document=${encodeURIComponent(live.shown.documentId)}`}
+              <ShownPaper fileUrl={urls.shown(live.shown.documentId)}
                 document={view.shownDocument} page={live.shown.page} presenter={live.presenter?.name ?? meeting.chair?.name ?? null} following onFollow={() => {}} large />
             </div>
           ) : (

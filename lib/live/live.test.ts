@@ -26,6 +26,7 @@ import { quorum } from "./attendance";
 import { meetingPresence } from "./presence";
 import { armAllSpeechTimers, armedSpeech } from "./speechTimer";
 import { endSpeechAtLimit } from "./commands";
+import { assignDisplay, roomSnapshotFor } from "./room";
 
 let httpServer: http.Server;
 let io: Server;
@@ -306,6 +307,43 @@ describe("the speaking limit", () => {
 });
 
 describe("the room display", () => {
+  it("a display-only account joins only the rooms it is assigned to, as the room sees them; taking it off evicts it", async () => {
+    const { meetingId, sec, chair, members } = await meeting(1);
+    const other = await meeting(1);
+    const screen = await makeUser("DISPLAY", "Màn hình phòng họp");
+    const secret = await db.document.create({ data: { meetingId, title: "Tài liệu mật", restricted: true, access: { create: [{ userId: members[0].id }] } } });
+    // Only a display account can be assigned; only the secretariat assigns.
+    await expect(assignDisplay(sec, meetingId, members[0].id, true)).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(assignDisplay(chair, meetingId, screen.id, true)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await assignDisplay(sec, meetingId, screen.id, true)).toEqual({ userIds: [screen.id] });
+    const socket = connect(`http://127.0.0.1:${port}`, { transports: ["websocket"], extraHeaders: { cookie: await sessionCookie(screen) }, forceNew: true, reconnection: false });
+    sockets.push(socket);
+    await new Promise<void>((resolve, reject) => (socket.once("connect", () => resolve()), socket.once("connect_error", reject)));
+    const join = (id: string, version = 0) => new Promise<JoinAck>((r) => socket.emit("meeting:join", { meetingId: id, version }, r));
+    expect(await join(other.meetingId)).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    await expect(roomSnapshotFor(screen, other.meetingId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(roomSnapshotFor(members[0], meetingId)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const v = await versionOf(meetingId);
+    expect(await join(meetingId, v)).toMatchObject({ ok: true, missed: [] });
+    const got: { name: string; payload: unknown }[] = [];
+    for (const name of ["live.changed", "meeting.version", "meeting.removed"]) socket.on(name, (payload: unknown) => got.push({ name, payload }));
+    await runMeeting(chair, meetingId, { command: "start" });
+    await updateDocument(sec, secret.id, { title: "Tài liệu mật (sửa)" });
+    await until(() => got.length >= 2);
+    expect(got[0]).toMatchObject({ name: "live.changed", payload: { change: "started", live: { state: "RUNNING" } } });
+    expect(got[1]).toEqual({ name: "meeting.version", payload: { meetingId, version: v + 2 } });
+    expect(JSON.stringify(got)).not.toContain("mật");
+    expect(JSON.stringify(await roomSnapshotFor(screen, meetingId))).not.toContain(secret.id);
+    // Taken off the room: out of the meeting's rooms at once, and refused on the next join.
+    await assignDisplay(sec, meetingId, screen.id, false);
+    await until(() => got.some((g) => g.name === "meeting.removed"));
+    const before = got.length;
+    await runMeeting(chair, meetingId, { command: "pause" });
+    expect(await join(meetingId, v)).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(got.length).toBe(before);
+    socket.disconnect();
+  }, 60_000);
+
   it("joins with its token only its own meeting, as the room sees it; a new token or a revocation closes it", async () => {
     const { meetingId, sec, chair, members } = await meeting(1);
     const other = await meeting(1);

@@ -21,6 +21,7 @@ import { eventFor, setRealtimeServer } from "./publish.ts";
 import { ROOM_VIEWER, type FullDelta } from "../meetings/delta.ts";
 import type { Viewer } from "../meetings/view.ts";
 import { displayMeeting, displayTokenHash } from "../live/display.ts";
+import { authorizeRoomDisplay } from "../live/room.ts";
 
 interface SocketData {
   actor: Actor;
@@ -123,6 +124,13 @@ async function joinMeeting(socket: Socket, actor: Actor, raw: unknown): Promise<
   const parsed = joinMeetingSchema.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error);
   const { meetingId, version } = parsed.data;
+  if (actor.role === "DISPLAY") {
+    // A display-only account: its room's audience only, replayed as the room (like a display token).
+    const meeting = await authorizeRoomDisplay(actor, meetingId).catch(() => null);
+    if (!meeting) throw notFound();
+    await socket.join([meetingRoom(meetingId), meetingUserRoom(meetingId, actor.id)]);
+    return replay(meetingId, version, meeting.version, ROOM_VIEWER);
+  }
   // Re-read the actor: a deactivated user or a changed membership must not keep receiving events.
   const resource = await loadMeetingResource(db, actor, meetingId).catch(() => null);
   if (!resource || !can(actor, "meeting.view", resource)) throw notFound();

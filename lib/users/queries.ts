@@ -7,7 +7,8 @@ import { authorize, type Actor } from "../policy/index.ts";
  * administrator, whose account is for running the system, not for sitting in meetings. Pickers list exactly these
  * and every write checks the same rule.
  */
-export const meetingPeople = { active: true, role: { not: "ADMIN" } } satisfies Prisma.UserWhereInput;
+// Not administrators, and not display-only accounts (a screen is not a person: never a participant).
+export const meetingPeople = { active: true, role: { notIn: ["ADMIN", "DISPLAY"] } } satisfies Prisma.UserWhereInput;
 
 /** Names as a Vietnamese reader sorts them (Đ after D, not after Z as byte order has it). */
 export const byName = new Intl.Collator("vi", { sensitivity: "base", numeric: true });

@@ -13,5 +13,5 @@ export default async function DisplayPage({ params }: { params: Promise<{ token:
     const t = await getTranslations("live");
     return <main className="flex min-h-screen items-center justify-center p-8 text-3xl text-slate-700" data-testid="display-invalid">{t("displayInvalid")}</main>;
   }
-  return <RoomDisplay initial={readRoomSnapshot(meetingId)} token={token} />;
+  return <RoomDisplay initial={readRoomSnapshot(meetingId)} source={{ token }} />;
 }
