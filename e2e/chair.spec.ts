@@ -252,3 +252,43 @@ test("the chair runs the meeting: check-in and quorum, items followed, the floor
   await setLocale(m2.context, "vi");
   for (const c of [room, chair.context, ...members.map((x) => x.context)]) await c.close();
 });
+
+test("a display-only account signs in and sees only the room display of the meetings it is assigned to", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const sec = await signIn(browser, "secretariat@demo.gov.vn");
+  const chair = await signIn(browser, "chair@demo.gov.vn");
+  const m = await liveMeeting(sec.context.request, chair.context.request);
+  await ok(chair.context.request.post(`/api/v1/meetings/${m.id}/live`, { data: { command: "start" }, headers: fromApp() }));
+
+  // The room's screen signs in with its display account (it has no bell, no meetings: only its rooms).
+  const room = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const { csrfToken } = await (await room.request.get("/api/auth/csrf")).json();
+  const res = await room.request.post("/api/auth/callback/credentials", { form: { csrfToken, email: "display@demo.gov.vn", password: "demo-password", json: "true" }, headers: fromApp() });
+  expect(res.ok()).toBe(true);
+  await setLocale(room, "vi");
+  const me = await ok(room.request.get("/api/v1/me"));
+  // Nothing else is open to it: not the meeting, its papers, or the list of people.
+  expect((await room.request.get(`/api/v1/meetings/${m.id}`)).status()).toBe(404);
+  expect((await room.request.get(`/api/v1/meetings/${m.id}/room`)).status()).toBe(404);
+  expect((await room.request.get("/api/v1/users")).status()).toBe(403);
+  expect((await ok(room.request.get("/api/v1/meetings"))).meetings ?? []).toEqual([]);
+
+  // The secretariat assigns it to this meeting's room (the demo meeting's room is its own already).
+  await ok(sec.context.request.put(`/api/v1/meetings/${m.id}/displays`, { data: { userId: me.user.id, assigned: true }, headers: fromApp() }));
+  const display = await room.newPage();
+  await display.goto("/meetings");
+  await expect(display).toHaveURL(/\/room$/);
+  await display.getByTestId("room-link").filter({ hasText: "Phiên họp trực tiếp" }).click();
+  await expect(display.getByTestId("room-display")).toHaveAttribute("data-connected", "true", { timeout: 20_000 });
+  await expect(display.getByTestId("display-current")).toContainText(m.items[0].title);
+  // It follows the meeting on its own.
+  await ok(chair.context.request.post(`/api/v1/meetings/${m.id}/live`, { data: { command: "step", direction: 1, from: m.items[0].id }, headers: fromApp() }));
+  await expect(display.getByTestId("display-current")).not.toContainText(m.items[0].title);
+  await shot(display, "room-display-login-vi");
+  // A member's account cannot open it.
+  expect((await chair.context.request.get(`/api/v1/meetings/${m.id}/room`)).status()).toBe(403);
+  const memberPage = await chair.context.newPage();
+  await memberPage.goto(`/room/${m.id}`);
+  await expect(memberPage.getByTestId("room-display")).toHaveCount(0);
+  for (const c of [room, sec.context, chair.context]) await c.close();
+});
