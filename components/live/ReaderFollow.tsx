@@ -12,8 +12,10 @@ import { liveView } from "@/lib/live/view";
 import type { MeetingSnapshot } from "@/lib/meetings/view";
 import { readerFollowPath } from "@/lib/live/follow";
 
-/** What the reader needs to move: turn to a page. */
+/** What the reader needs to move: its page, turn to a page; pageCount is 0 until its pages are laid out. */
 export interface Turnable {
+  readonly page: number;
+  readonly pageCount: number;
   goTo(page: number): void;
 }
 
@@ -70,10 +72,16 @@ function FollowBar({ meetingId, documentId, viewer, page, initial }: {
       return;
     }
     if (!viewer) return;
-    target.current = shown.page;
-    if (page !== shown.page) viewer.goTo(shown.page);
-    // `page` is read, not watched: the effect below tells a follower's own turning from ours.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // A viewer just opened lays its pages out a moment later (and then turns to its opening page): turn after that.
+    const to = shown.page;
+    let wait: ReturnType<typeof setTimeout> | undefined;
+    const turn = () => {
+      if (viewer.pageCount === 0) return void (wait = setTimeout(turn, 50));
+      target.current = to;
+      if (viewer.page !== to) viewer.goTo(to);
+    };
+    turn();
+    return () => clearTimeout(wait);
   }, [following, shown?.documentId, shown?.page, documentId, viewer, meetingId, router]);
   useEffect(() => {
     if (following && target.current !== null && page !== target.current) setFollowing(false);
