@@ -207,6 +207,7 @@ export const validRequests: Record<string, { status?: MeetingStatus; request: (f
   "annotations.save": { request: (f) => ({ params: { documentId: f.documentId, clientId: `note-${crypto.randomUUID()}` }, body: validAnnotation() }) },
   "annotations.delete": { request: (f) => ({ params: { documentId: f.documentId, clientId: `note-${crypto.randomUUID()}` } }) },
   "annotations.carry": { request: (f) => ({ params: { documentId: f.documentId }, body: { version: 1 } }) },
+  "documents.download": { request: (f) => ({ params: { documentId: f.documentId } }) },
   "documents.changes": { request: (f) => ({ params: { documentId: f.documentId }, query: { version: "1", since: "1" } }) },
   "annotations.export": { request: (f) => ({ params: { meetingId: f.meetingId } }) },
   "annotations.mine": { request: (f) => ({ params: { meetingId: f.meetingId } }) },

@@ -18,11 +18,11 @@ export function cleanFileName(name: string): string {
 }
 
 /**
- * `inline` with the cleaned name: an ASCII fallback for old clients, and the exact UTF-8 name (RFC 8187) for the
+ * `inline` (or `attachment`, a copy to keep) with the cleaned name: an ASCII fallback for old clients, and the exact UTF-8 name (RFC 8187) for the
  * rest. encodeURIComponent leaves ' ( ) * as they are, which RFC 8187 does not allow, so those are escaped too.
  * Names stored before the cleaning rule existed are cleaned here as well.
  */
-export function contentDisposition(fileName: string): string {
+export function contentDisposition(fileName: string, disposition: "inline" | "attachment" = "inline"): string {
   const name = cleanFileName(fileName);
   const ascii = name
     .normalize("NFD")
@@ -31,5 +31,5 @@ export function contentDisposition(fileName: string): string {
     .replace(/Đ/g, "D")
     .replace(/[^\x20-\x7e]|["\\]/g, "_");
   const exact = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `inline; filename="${ascii}"; filename*=UTF-8''${exact}`;
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${exact}`;
 }

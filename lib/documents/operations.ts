@@ -34,6 +34,11 @@ export const documentOps = {
     query: fileQuerySchema, response: { kind: "file", mediaType: "application/pdf", description: "The paper's PDF, shown inline (ETag: its content hash)", ranges: true },
     status: 200, action: "meeting.view", errors: [],
   }),
+  download: operation({
+    id: "documents.download", method: "GET", path: "/documents/{documentId}/download",
+    summary: "A copy to keep (latest version, or ?version=N): every page stamped with your name, the time and the confidentiality mark; recorded in the audit trail. Never a top-secret paper, except for the secretariat",
+    tag: "documents", query: fileQuerySchema, response: { kind: "pdf", description: "The stamped PDF (attachment)" }, status: 200, action: "document.view", errors: [403],
+  }),
   changes: operation({
     id: "documents.changes", method: "GET", path: "/documents/{documentId}/changes",
     summary: "Pages of a version whose text is not in an earlier version (changed since you read it); since = version answers none", tag: "documents",

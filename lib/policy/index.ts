@@ -34,6 +34,10 @@ export interface DocumentResource {
   /** The participants a restricted paper is shared with. */
   allowedUserIds: readonly string[];
 }
+/** A paper to download: a copy to keep leaves the reader's access checks behind, so its mark decides too. */
+export interface DocumentDownloadResource extends DocumentResource {
+  confidentiality: "NORMAL" | "CONFIDENTIAL" | "SECRET";
+}
 export interface AnnotationResource {
   document: DocumentResource;
   authorId: string;
@@ -86,6 +90,7 @@ export interface ResourceActions {
   "meeting.display": RoomDisplayResource; // open the room display with a display-only login
   "document.view": DocumentResource;
   "document.edit": DocumentResource;
+  "document.download": DocumentDownloadResource; // a stamped copy to keep
   "annotation.create": DocumentResource;
   "annotation.view": AnnotationResource;
   "annotation.edit": AnnotationResource;
@@ -164,6 +169,8 @@ const rules: Rules = {
   "attendance.checkIn": (a, m) => LIVE.includes(m.status) && m.participant !== null && published(m),
   "document.view": viewDocument,
   "document.edit": (a, d) => isStaff(a) && EDITABLE.includes(d.meeting.status),
+  // A top-secret paper is read in the app only; the secretariat, who holds the original, may still take a copy.
+  "document.download": (a, d) => viewDocument(a, d) && (isStaff(a) || d.confidentiality !== "SECRET"),
   // Annotations are personal: whoever may read a paper may write on it; only its author changes it.
   "annotation.create": (a, d) => viewDocument(a, d) && d.meeting.participant !== null,
   "annotation.view": (a, n) => viewDocument(a, n.document) && (n.authorId === a.id || n.visibility === "MEETING"),

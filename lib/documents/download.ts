@@ -1,0 +1,53 @@
+// A paper downloaded to keep: the reader's marks written into the copy (stamp.ts), where the policy allows a copy
+// (`document.download`: never a top-secret paper, except for the secretariat), and the download recorded in the
+// audit trail (who took which version, when): a copy that leaves the app is part of the legal record.
+import { createTranslator } from "next-intl";
+import { db } from "../db/index.ts";
+import { forbidden, notFound } from "../errors/index.ts";
+import { appendAudit } from "../audit/index.ts";
+import { authorize, can, type Actor, type DocumentDownloadResource } from "../policy/index.ts";
+import { loadMeetingResource } from "../meetings/access.ts";
+import { loadMessages } from "../i18n/messages.ts";
+import { dateFormat, type DateWords } from "../i18n/dates.ts";
+import { DEFAULT_LOCALE, isLocale, TIME_ZONE } from "../i18n/config.ts";
+import { readBlob } from "./storage.ts";
+import { stampPdf } from "./stamp.ts";
+
+type T = (key: string, values?: Record<string, string | number>) => string;
+
+export async function downloadDocument(actor: Actor, documentId: string, versionNumber?: number, now = new Date()) {
+  const doc = await db.document.findUnique({
+    where: { id: documentId },
+    select: { meetingId: true, restricted: true, confidentiality: true, access: { select: { userId: true } } },
+  });
+  if (!doc) throw notFound();
+  const meeting = await loadMeetingResource(db, actor, doc.meetingId).catch(() => {
+    throw notFound();
+  });
+  const resource: DocumentDownloadResource = { meeting, restricted: doc.restricted, allowedUserIds: doc.access.map((a) => a.userId), confidentiality: doc.confidentiality };
+  authorize(actor, "document.view", resource); // a paper one may not see is a 404, as everywhere
+  if (!can(actor, "document.download", resource)) throw forbidden("documents.downloadNotAllowed");
+  const version = await db.documentVersion.findFirst({
+    where: { documentId, ...(versionNumber ? { number: versionNumber } : {}) },
+    orderBy: { number: "desc" },
+    select: { number: true, fileHash: true, fileName: true },
+  });
+  if (!version) throw notFound();
+  const original = await readBlob(version.fileHash).catch(() => {
+    console.error(`[documents] missing file ${version.fileHash} for document ${documentId} v${version.number}`);
+    throw notFound();
+  });
+  const locale = isLocale(actor.locale) ? actor.locale : DEFAULT_LOCALE;
+  const messages = await loadMessages(locale);
+  const t = createTranslator({ locale, messages, namespace: "reader" }) as unknown as T;
+  const marks = createTranslator({ locale, messages, namespace: "confidentiality" }) as unknown as T;
+  const dates = dateFormat(locale, createTranslator({ locale, messages, namespace: "dates" }) as unknown as DateWords);
+  const bytes = await stampPdf(new Uint8Array(original), {
+    watermark: t("watermark", { name: actor.name, time: dates.dateTime(now) }),
+    mark: doc.confidentiality === "NORMAL" ? null : marks(doc.confidentiality),
+  });
+  await db.$transaction((tx) =>
+    appendAudit(tx, { actorId: actor.id, action: "document.download", subjectType: "Document", subjectId: documentId, meetingId: doc.meetingId, data: { version: version.number, fileHash: version.fileHash } }),
+  );
+  return { bytes, fileName: version.fileName, locale };
+}
