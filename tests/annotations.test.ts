@@ -11,7 +11,9 @@ import type { Actor } from "@/lib/policy";
 import { annotationOps } from "@/lib/annotations/operations";
 import { attachRealtime } from "@/lib/realtime/server";
 import { setRealtimeServer } from "@/lib/realtime/publish";
-import { updateDocument } from "@/lib/documents/commands";
+import { updateDocument, uploadDocument } from "@/lib/documents/commands";
+import { extractPageText, pageString } from "@/lib/documents/pagetext";
+import { briefingPdf } from "@/lib/pdf/briefing";
 import { sessionCookie } from "./fixtures";
 import { validAnnotation, World, type Fixture } from "./operation-cases";
 
@@ -174,6 +176,37 @@ describe("export my notes", () => {
     await remove(world.people.member, gone, g.documentId);
     expect((await exported(world.people.member, g.meetingId)).body).not.toContain("Ghi chú đã xóa");
     expect((await exported(world.people.otherMember, g.meetingId)).status).toBe(404);
+  });
+
+  it("as a PDF: only the pages one wrote on, one's own notes drawn on them, stamped with one's name and the mark", async () => {
+    const g = await world.meetingWith();
+    await db.participant.create({ data: { meetingId: g.meetingId, userId: world.people.spare.id, role: "MEMBER" } });
+    const bytes = await briefingPdf({ title: "Báo cáo kinh tế số", minPages: 3, sections: [{ heading: "I. Tình hình", body: "Kinh tế số tăng trưởng nhanh. ".repeat(40) }] });
+    const paper = (await uploadDocument(world.people.secretariat, g.meetingId, { title: "Báo cáo kinh tế số", fileName: "bao-cao.pdf", bytes, confidentiality: "CONFIDENTIAL" })).result.document.id;
+    const note = (page: number, text: string) => validAnnotation({ kind: "NOTE", page, text, anchor: null, editor: { annotationType: 3, pageIndex: page - 1, rect: [300, 600, 500, 640], value: text } });
+    expect((await save(world.people.member, id(), note(1, "Ghi chú trang một"), paper)).status).toBe(200);
+    expect((await save(world.people.member, id(), validAnnotation({ page: 3, editor: { annotationType: 9, pageIndex: 2, color: [255, 235, 59], rect: [60, 700, 300, 720], quadPoints: [60, 720, 300, 720, 60, 700, 300, 700] } }), paper)).status).toBe(200);
+    expect((await save(world.people.spare, id(), note(2, "Bí mật người khác"), paper)).status).toBe(200);
+
+    const res = await world.send(annotationOps.exportPdf, world.people.member, { params: { meetingId: g.meetingId } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    const exportedPdf = new Uint8Array(await res.arrayBuffer());
+    const pages = await extractPageText(exportedPdf);
+    // The paper's pages 1 and 3 (the fixture paper has no notes of this member's: none of its pages).
+    expect(pages).toHaveLength(2);
+    const text = pages.map(pageString);
+    expect(text[0]).toContain("Ghi chú trang một");
+    expect(text[0]).toContain(world.people.member.name);
+    expect(text[0]).toContain("MẬT");
+    expect(text[0]).toContain("Báo cáo kinh tế số · phiên bản 1 · trang 1");
+    expect(text[1]).toContain("Báo cáo kinh tế số · phiên bản 1 · trang 3");
+    expect(text.join(" ")).not.toContain("Bí mật người khác");
+    const theirs = await extractPageText(new Uint8Array(await (await world.send(annotationOps.exportPdf, world.people.spare, { params: { meetingId: g.meetingId } })).arrayBuffer()));
+    expect(theirs).toHaveLength(1);
+    expect(pageString(theirs[0])).toContain("Bí mật người khác");
+    expect(pageString(theirs[0])).not.toContain("Ghi chú trang một");
+    expect((await world.send(annotationOps.exportPdf, world.people.otherMember, { params: { meetingId: g.meetingId } })).status).toBe(404);
   });
 
   it("is written in the reader's language", async () => {

@@ -210,6 +210,7 @@ export const validRequests: Record<string, { status?: MeetingStatus; request: (f
   "documents.download": { request: (f) => ({ params: { documentId: f.documentId } }) },
   "documents.changes": { request: (f) => ({ params: { documentId: f.documentId }, query: { version: "1", since: "1" } }) },
   "annotations.export": { request: (f) => ({ params: { meetingId: f.meetingId } }) },
+  "annotations.exportPdf": { request: (f) => ({ params: { meetingId: f.meetingId } }) },
   "annotations.mine": { request: (f) => ({ params: { meetingId: f.meetingId } }) },
   "live.run": { request: (f) => ({ params: { meetingId: f.meetingId }, body: { command: "goto", itemId: f.itemId } }) },
   "live.present": { status: "IN_PROGRESS", request: (f) => ({ params: { meetingId: f.meetingId }, body: { documentId: f.documentId, page: 1 } }) },

@@ -60,6 +60,10 @@ export function MyNotes({ meetingId, documentId, notes, picked, editable, onJump
         <a href={href(annotationOps.export, { params: { meetingId } })} download data-testid="export-notes"
           className="mb-1 inline-flex min-h-11 items-center rounded-lg px-2 text-sm font-medium text-brand-700 hover:bg-slate-100">{t("export")}</a>
       )}
+      {(here.length > 0 || elsewhere.length > 0) && (
+        <a href={href(annotationOps.exportPdf, { params: { meetingId } })} download data-testid="export-notes-pdf"
+          className="mb-1 inline-flex min-h-11 items-center rounded-lg px-2 text-sm font-medium text-brand-700 hover:bg-slate-100">{t("exportPdf")}</a>
+      )}
       <ul className="space-y-1">
         {here.map((n) => (
           <li key={n.clientId} ref={n.clientId === picked ? pickedRef : undefined} data-testid="my-note"

@@ -30,4 +30,9 @@ export const annotationOps = {
     summary: "Your own notes on the meeting's papers as plain text (UTF-8, in your language; never anyone else's)", tag: "annotations",
     response: { kind: "file", mediaType: "text/plain", description: "Your notes, paper by paper (attachment)", ranges: false }, status: 200, action: "meeting.view", errors: [],
   }),
+  exportPdf: operation({
+    id: "annotations.exportPdf", method: "GET", path: "/meetings/{meetingId}/notes.pdf",
+    summary: "The pages you wrote on, with your own notes drawn on them, stamped with your name and the time (never anyone else's notes)", tag: "annotations",
+    response: { kind: "file", mediaType: "application/pdf", description: "Your annotated pages (attachment)", ranges: false }, status: 200, action: "meeting.view", errors: [],
+  }),
 };
