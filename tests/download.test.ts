@@ -8,6 +8,9 @@ import { uploadDocument, updateDocument } from "@/lib/documents/commands";
 import { inspectPdf } from "@/lib/documents/pdf";
 import { verifyAuditChain } from "@/lib/audit";
 import * as downloadRoute from "@/app/api/v1/documents/[documentId]/download/route";
+import * as opinionPaperRoute from "@/app/api/v1/opinions/[opinionId]/papers/[documentId]/route";
+import { createOpinion, reviewOpinion, submitOpinion } from "@/lib/opinions/commands";
+import { createOpinionSchema } from "@/lib/opinions/schema";
 import { apiRequest, makeMeeting, makeUser, params } from "./fixtures";
 import { goodPdf } from "./files/bad-pdfs";
 
@@ -90,4 +93,26 @@ describe("download a paper to keep", () => {
     expect((await download(other, id, "?version=7")).status).toBe(404);
     expect((await download(other, id, "?version=abc")).status).toBe(422);
   });
+
+  it("a paper sent with a request for written opinions reaches the members asked as a stamped copy too, and no one else", async () => {
+    const { id: documentId } = await paper("CONFIDENTIAL", "Dự thảo Nghị định");
+    const asked = await makeUser("MEMBER", "Lê Thị Thu Hà"); // not in the paper's meeting
+    const { id: opinionId } = await createOpinion(sec, createOpinionSchema.parse({
+      title: "Xin ý kiến về dự thảo Nghị định", summary: "", deadline: new Date(Date.now() + 48 * 3_600_000).toISOString(),
+      questions: ["Thông qua dự thảo?"], recipientIds: [asked.id], approverId: other.id, documentIds: [documentId],
+    }));
+    await submitOpinion(sec, opinionId);
+    await reviewOpinion(other, opinionId, { decision: "APPROVE" });
+    const get = async (who: Actor) =>
+      opinionPaperRoute.GET(await apiRequest(who, "GET", `/api/v1/opinions/${opinionId}/papers/${documentId}`), params({ opinionId, documentId }));
+    const res = await get(asked);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
+    const { text } = await inspectPdf(new Uint8Array(await res.arrayBuffer()));
+    expect(text).toContain("Lê Thị Thu Hà");
+    expect(text).toContain("Mật");
+    expect(text).toContain("Dự thảo Nghị định");
+    expect((await get(outsider)).status).toBe(404);
+  });
 });
+

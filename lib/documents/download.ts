@@ -33,8 +33,24 @@ export async function downloadDocument(actor: Actor, documentId: string, version
     select: { number: true, fileHash: true, fileName: true },
   });
   if (!version) throw notFound();
-  const original = await readBlob(version.fileHash).catch(() => {
-    console.error(`[documents] missing file ${version.fileHash} for document ${documentId} v${version.number}`);
+  const { bytes, locale } = await stampedCopy(actor, { documentId, number: version.number, fileHash: version.fileHash, confidentiality: doc.confidentiality }, now);
+  await db.$transaction((tx) =>
+    appendAudit(tx, { actorId: actor.id, action: "document.download", subjectType: "Document", subjectId: documentId, meetingId: doc.meetingId, data: { version: version.number, fileHash: version.fileHash } }),
+  );
+  return { bytes, fileName: version.fileName, locale };
+}
+
+/**
+ * The stored file of a paper's version with the marks of this reader written into every page, in their language: the
+ * one way a paper's bytes leave the app other than to the reader (which draws the same marks over its pages).
+ */
+export async function stampedCopy(
+  actor: Actor,
+  file: { documentId: string; number: number; fileHash: string; confidentiality: DocumentDownloadResource["confidentiality"] },
+  now = new Date(),
+) {
+  const original = await readBlob(file.fileHash).catch(() => {
+    console.error(`[documents] missing file ${file.fileHash} for document ${file.documentId} v${file.number}`);
     throw notFound();
   });
   const locale = isLocale(actor.locale) ? actor.locale : DEFAULT_LOCALE;
@@ -44,10 +60,7 @@ export async function downloadDocument(actor: Actor, documentId: string, version
   const dates = dateFormat(locale, createTranslator({ locale, messages, namespace: "dates" }) as unknown as DateWords);
   const bytes = await stampPdf(new Uint8Array(original), {
     watermark: t("watermark", { name: actor.name, time: dates.dateTime(now) }),
-    mark: doc.confidentiality === "NORMAL" ? null : marks(doc.confidentiality),
+    mark: file.confidentiality === "NORMAL" ? null : marks(file.confidentiality),
   });
-  await db.$transaction((tx) =>
-    appendAudit(tx, { actorId: actor.id, action: "document.download", subjectType: "Document", subjectId: documentId, meetingId: doc.meetingId, data: { version: version.number, fileHash: version.fileHash } }),
-  );
-  return { bytes, fileName: version.fileName, locale };
+  return { bytes, locale };
 }

@@ -67,7 +67,7 @@ export const opinionOps = {
   }),
   paper: operation({
     id: "opinions.paper", method: "GET", path: "/opinions/{opinionId}/papers/{documentId}", tag: "opinions",
-    summary: "A paper sent with the request (its latest version), for whoever may see the request",
-    response: { kind: "file", mediaType: "application/pdf", description: "The paper", ranges: false }, status: 200, action: "opinion.view", errors: [],
+    summary: "A paper sent with the request (its latest version), for whoever may see the request: every page stamped with your name, the time and its confidentiality mark",
+    response: { kind: "file", mediaType: "application/pdf", description: "The stamped paper", ranges: false }, status: 200, action: "opinion.view", errors: [],
   }),
 };

@@ -2,7 +2,7 @@
 import { db, type Tx } from "../db/index.ts";
 import { notFound } from "../errors/index.ts";
 import { authorize, can, opinionScope, type Actor, type OpinionResource, type Principal, type ResourceAction, type ResourceActions } from "../policy/index.ts";
-import { openBlob } from "../documents/storage.ts";
+import { stampedCopy } from "../documents/download.ts";
 import type { MyAnswer, OpinionDetail, OpinionResult, OpinionRow, OpinionSummary } from "./schema.ts";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -133,17 +133,19 @@ export async function linkablePapers(actor: Actor) {
   return docs.map((d) => ({ id: d.id, title: d.title, meetingTitle: d.meeting.title }));
 }
 
-/** A paper sent with the request, for whoever may see the request (members asked need not be in its meeting). */
+/**
+ * A paper sent with the request, for whoever may see the request (members asked need not be in its meeting), as a
+ * copy stamped with the reader's name, the time and its confidentiality mark (lib/documents/download.ts).
+ */
 export async function getOpinionPaperFile(actor: Actor, opinionId: string, documentId: string) {
   await authorizeOpinion(db, actor, "opinion.view", opinionId);
   const linked = await db.opinionPaper.findUnique({ where: { requestId_documentId: { requestId: opinionId, documentId } } });
   if (!linked) throw notFound();
-  const version = await db.documentVersion.findFirst({ where: { documentId }, orderBy: { number: "desc" }, select: { fileHash: true, fileName: true, size: true } });
+  const version = await db.documentVersion.findFirst({
+    where: { documentId }, orderBy: { number: "desc" },
+    select: { number: true, fileHash: true, fileName: true, document: { select: { confidentiality: true } } },
+  });
   if (!version) throw notFound();
-  const file = await openBlob(version.fileHash);
-  if (!file) {
-    console.error(`[opinions] missing file ${version.fileHash} for document ${documentId}`);
-    throw notFound();
-  }
-  return { version, stream: file.stream };
+  const { bytes, locale } = await stampedCopy(actor, { documentId, number: version.number, fileHash: version.fileHash, confidentiality: version.document.confidentiality });
+  return { fileName: version.fileName, bytes, locale };
 }

@@ -5,13 +5,15 @@ import { contentDisposition } from "@/lib/documents/filename";
 
 export const { GET } = routes(
   bind(opinionOps.paper, async ({ actor, params }) => {
-    const { version, stream } = await getOpinionPaperFile(actor, params.opinionId, params.documentId);
-    return new Response(stream, {
+    const { fileName, bytes, locale } = await getOpinionPaperFile(actor, params.opinionId, params.documentId);
+    return new Response(new Uint8Array(bytes), {
       headers: {
         "Content-Type": "application/pdf",
-        "Content-Length": String(version.size),
-        "Content-Disposition": contentDisposition(version.fileName),
-        ETag: `"${version.fileHash}"`,
+        "Content-Length": String(bytes.length),
+        "Content-Disposition": contentDisposition(fileName),
+        "Content-Language": locale,
+        // Stamped with the reader's name: never kept by any cache.
+        "Cache-Control": "private, no-store",
       },
     });
   }),
