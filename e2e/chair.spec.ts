@@ -285,6 +285,12 @@ test("a display-only account signs in and sees only the room display of the meet
   await ok(chair.context.request.post(`/api/v1/meetings/${m.id}/live`, { data: { command: "step", direction: 1, from: m.items[0].id }, headers: fromApp() }));
   await expect(display.getByTestId("display-current")).not.toContainText(m.items[0].title);
   await shot(display, "room-display-login-vi");
+  await setLocale(room, "en");
+  await display.reload();
+  await expect(display.getByTestId("room-display")).toHaveAttribute("data-connected", "true", { timeout: 20_000 });
+  await expect(display.getByText("Now discussing")).toBeVisible();
+  await shot(display, "room-display-login-en");
+  await setLocale(room, "vi");
   // A member's account cannot open it.
   expect((await chair.context.request.get(`/api/v1/meetings/${m.id}/room`)).status()).toBe(403);
   const memberPage = await chair.context.newPage();
