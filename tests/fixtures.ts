@@ -2,6 +2,7 @@
 import crypto from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { Actor, SystemRole } from "@/lib/policy";
 import { createMeeting } from "@/lib/meetings/commands";
 import { startSession } from "@/lib/auth/sessions";
@@ -67,3 +68,14 @@ export async function apiRequest(
 }
 
 export const params = <P extends Record<string, string>>(p: P) => ({ params: Promise.resolve(p) });
+
+/** What a command refused with (status and message), or a failure when it was not refused: `await refusal(cmd(...))`. */
+export async function refusal(p: Promise<unknown>) {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppError) return { status: e.status, text: e.text };
+    throw e;
+  }
+  throw new Error("not refused");
+}

@@ -6,7 +6,7 @@ import { db } from "../db";
 import type { Actor } from "../policy";
 import { AppError } from "../errors";
 import { verifyAuditChain } from "../audit";
-import { apiRequest, makeUser, params } from "../../tests/fixtures";
+import { apiRequest, makeUser, params, refusal } from "../../tests/fixtures";
 import { answerOpinion, closeDueOpinion, closeOpinion, createOpinion, reviewOpinion, submitOpinion, updateOpinion } from "./commands";
 import { getOpinion, getSummary, listOpinions } from "./queries";
 import { sendDueReminders } from "./reminders";
@@ -26,15 +26,6 @@ beforeEach(async () => {
   outsider = await makeUser("MEMBER", "Người ngoài");
 });
 
-const refusal = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return { status: e.status, text: e.text };
-    throw e;
-  }
-  throw new Error("not refused");
-};
 
 async function draft(over: Record<string, unknown> = {}) {
   const { id } = await createOpinion(sec, createOpinionSchema.parse({

@@ -3,14 +3,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../db";
 import type { Actor } from "../policy";
-import { AppError } from "../errors";
-import { makeMeeting, makeUser } from "../../tests/fixtures";
+import { apiRequest, makeMeeting, makeUser, params, refusal } from "../../tests/fixtures";
 import { verifyAuditChain } from "../audit";
 import { castBallot, closeDueVote, closeVote, createVote, deleteVote, openVote } from "./commands";
 import { getVote } from "./queries";
 import { armAllVoteTimers } from "./timer";
 import { voteResultCsv } from "./csv";
-import { apiRequest, params } from "../../tests/fixtures";
 import { inspectPdf } from "../documents/pdf";
 import * as resultPdfRoute from "../../app/api/v1/votes/[voteId]/result.pdf/route";
 import * as resultCsvRoute from "../../app/api/v1/votes/[voteId]/result.csv/route";
@@ -31,15 +29,6 @@ beforeEach(async () => {
   await db.participant.updateMany({ where: { meetingId, userId: { in: [chair.id, ...members.slice(0, 4).map((u) => u.id)] } }, data: { checkedInAt: new Date() } });
 });
 
-const refusal = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return { status: e.status, text: e.text };
-    throw e;
-  }
-  throw new Error("not refused");
-};
 
 async function openedVote(input: Record<string, unknown> = {}) {
   const { result } = await createVote(chair, meetingId, { question: "Thông qua Tờ trình?", ...input });
