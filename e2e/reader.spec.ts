@@ -4,6 +4,7 @@
 // another device the paper opens where they left off.
 import fs from "node:fs";
 import { expect, test, type CDPSession, type Page } from "@playwright/test";
+import { PDFDocument } from "pdf-lib";
 import { briefingPdf } from "../lib/pdf/briefing";
 import { DEMO_MEETING_ID, fromApp, shot, signIn } from "./helpers";
 
@@ -373,6 +374,11 @@ test("a new version while a member reads: told live, notes carried over by their
     expect(text).toContain(`${title} (version 2)`);
     expect(text.split(GOAL.body).length - 1).toBe(2);
     expect(text).toContain(PILOT.body);
+    // And as the annotated pages: one page per version this member wrote on.
+    const pdfDownload = en.page.waitForEvent("download");
+    await en.page.getByTestId("export-notes-pdf").tap();
+    const pdf = await PDFDocument.load(fs.readFileSync((await (await pdfDownload).path())!));
+    expect(pdf.getPageCount()).toBe(2);
     await shot(en.page, "reader-en-my-notes");
     await en.context.close();
   } finally {
