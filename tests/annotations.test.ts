@@ -176,6 +176,14 @@ describe("export my notes", () => {
     await remove(world.people.member, gone, g.documentId);
     expect((await exported(world.people.member, g.meetingId)).body).not.toContain("Ghi chú đã xóa");
     expect((await exported(world.people.otherMember, g.meetingId)).status).toBe(404);
+    // On a top-secret paper one's own note's words come, the paper's highlighted words do not.
+    const secret = (await uploadDocument(world.people.secretariat, g.meetingId, { title: "Phương án tối mật", fileName: "toi-mat.pdf", bytes: await briefingPdf({ title: "Phương án tối mật", sections: [{ heading: "I", body: "Nội dung tối mật." }] }), confidentiality: "SECRET" })).result.document.id;
+    await save(world.people.member, id(), validAnnotation({ text: "Câu chữ tối mật được tô sáng" }), secret);
+    await save(world.people.member, id(), validAnnotation({ kind: "NOTE", text: "Ý kiến riêng về phương án" }), secret);
+    const withSecret = (await exported(world.people.member, g.meetingId)).body;
+    expect(withSecret).toContain("Phương án tối mật (phiên bản 1)");
+    expect(withSecret).toContain("Ý kiến riêng về phương án");
+    expect(withSecret).not.toContain("Câu chữ tối mật được tô sáng");
   });
 
   it("as a PDF: only the pages one wrote on, one's own notes drawn on them, stamped with one's name and the mark", async () => {
@@ -187,6 +195,9 @@ describe("export my notes", () => {
     expect((await save(world.people.member, id(), note(1, "Ghi chú trang một"), paper)).status).toBe(200);
     expect((await save(world.people.member, id(), validAnnotation({ page: 3, editor: { annotationType: 9, pageIndex: 2, color: [255, 235, 59], rect: [60, 700, 300, 720], quadPoints: [60, 720, 300, 720, 60, 700, 300, 700] } }), paper)).status).toBe(200);
     expect((await save(world.people.spare, id(), note(2, "Bí mật người khác"), paper)).status).toBe(200);
+    // A top-secret paper's pages never leave as a copy (policy document.download): it is named, not included.
+    const secret = (await uploadDocument(world.people.secretariat, g.meetingId, { title: "Phương án tối mật", fileName: "toi-mat.pdf", bytes, confidentiality: "SECRET" })).result.document.id;
+    expect((await save(world.people.member, id(), note(1, "Ghi chú trên tài liệu tối mật"), secret)).status).toBe(200);
 
     const res = await world.send(annotationOps.exportPdf, world.people.member, { params: { meetingId: g.meetingId } });
     expect(res.status).toBe(200);
@@ -194,8 +205,11 @@ describe("export my notes", () => {
     const exportedPdf = new Uint8Array(await res.arrayBuffer());
     const pages = await extractPageText(exportedPdf);
     // The paper's pages 1 and 3 (the fixture paper has no notes of this member's: none of its pages).
-    expect(pages).toHaveLength(2);
+    expect(pages).toHaveLength(3);
     const text = pages.map(pageString);
+    expect(text[2]).toContain("Không kèm các trang của những tài liệu sau");
+    expect(text[2]).toContain("Phương án tối mật");
+    expect(text.join(" ")).not.toContain("Ghi chú trên tài liệu tối mật");
     expect(text[0]).toContain("Ghi chú trang một");
     expect(text[0]).toContain(world.people.member.name);
     expect(text[0]).toContain("MẬT");

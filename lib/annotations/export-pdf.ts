@@ -11,7 +11,8 @@ import type { Locale } from "../i18n/config.ts";
 import type { Actor } from "../policy/index.ts";
 import { embedUnicodeFonts, wrapText } from "../pdf/fonts.ts";
 import { readBlob } from "../documents/storage.ts";
-import { annotationScope, documentScope } from "../policy/index.ts";
+import { annotationScope, can, documentScope } from "../policy/index.ts";
+import { loadPaper } from "./access.ts";
 import { authorizeMeeting } from "../meetings/access.ts";
 import type { StoredGeometry } from "./schema.ts";
 
@@ -29,7 +30,7 @@ export async function myNotesPdf(actor: Actor, meetingId: string, locale: Locale
     orderBy: [{ documentVersion: { document: { createdAt: "asc" } } }, { documentVersion: { number: "asc" } }, { page: "asc" }, { createdAt: "asc" }],
     select: {
       page: true, kind: true, text: true, geometry: true,
-      documentVersion: { select: { id: true, number: true, fileHash: true, pageCount: true, document: { select: { title: true, confidentiality: true } } } },
+      documentVersion: { select: { id: true, number: true, fileHash: true, pageCount: true, document: { select: { id: true, title: true, confidentiality: true } } } },
     },
   });
   const messages = await loadMessages(locale);
@@ -45,8 +46,15 @@ export async function myNotesPdf(actor: Actor, meetingId: string, locale: Locale
   // One stored version at a time: its annotated pages, in order, each with its notes.
   const byVersion = new Map<string, typeof rows>();
   for (const r of rows) byVersion.set(r.documentVersion.id, [...(byVersion.get(r.documentVersion.id) ?? []), r]);
+  const withheld = new Set<string>();
   for (const notes of byVersion.values()) {
     const v = notes[0].documentVersion;
+    // A copy to keep: the paper's pages leave only where a download of the paper would (never a top-secret one).
+    const { resource } = await loadPaper(db, actor, v.document.id);
+    if (!can(actor, "document.download", { ...resource, confidentiality: v.document.confidentiality })) {
+      withheld.add(v.document.title);
+      continue;
+    }
     const source = await PDFDocument.load(await readBlob(v.fileHash), { updateMetadata: false });
     const pages = [...new Set(notes.map((n) => n.page))].filter((p) => p <= source.getPageCount());
     const copied = await out.copyPages(source, pages.map((p) => p - 1));
@@ -57,9 +65,10 @@ export async function myNotesPdf(actor: Actor, meetingId: string, locale: Locale
       stamp(page, { watermark, mark, footer: t("export.pdfFooter", { title: v.document.title, version: v.number, page: pages[i] }) }, regular, bold);
     });
   }
-  if (out.getPageCount() === 0) {
+  if (out.getPageCount() === 0 || withheld.size > 0) {
     const page = out.addPage([595.28, 841.89]);
-    page.drawText(t("export.none"), { x: 56, y: 780, size: 12, font: regular });
+    const lines = withheld.size > 0 ? [t("export.pdfWithheld"), ...[...withheld].map((title) => `• ${title}`)] : [t("export.none")];
+    lines.flatMap((l) => wrapText(l, regular, 12, 480)).forEach((l, i) => page.drawText(l, { x: 56, y: 780 - i * 18, size: 12, font: regular }));
   }
   return out.save();
 }

@@ -5,7 +5,8 @@ import { createTranslator } from "next-intl";
 import { dateFormat, type DateWords } from "../i18n/dates.ts";
 import { loadMessages } from "../i18n/messages.ts";
 import type { Locale } from "../i18n/config.ts";
-import type { Actor } from "../policy/index.ts";
+import { can, type Actor } from "../policy/index.ts";
+import { loadPaper } from "./access.ts";
 import { myNotes } from "./queries.ts";
 import { db } from "../db/index.ts";
 
@@ -14,6 +15,14 @@ type T = (key: string, values?: Record<string, string | number>) => string;
 export async function myNotesText(actor: Actor, meetingId: string, locale: Locale): Promise<string> {
   const { notes } = await myNotes(actor, meetingId); // asks the policy (meeting.view) and scopes the papers
   const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { title: true } });
+  // The words a highlight marks are the paper's words: they leave only where a copy of the paper may (never a
+  // top-secret one). One's own notes' words are one's own and always come.
+  const mayCopy = new Map<string, boolean>();
+  for (const documentId of new Set(notes.map((n) => n.documentId))) {
+    const { resource } = await loadPaper(db, actor, documentId);
+    const { confidentiality } = await db.document.findUniqueOrThrow({ where: { id: documentId }, select: { confidentiality: true } });
+    mayCopy.set(documentId, can(actor, "document.download", { ...resource, confidentiality }));
+  }
   const messages = await loadMessages(locale);
   const t = createTranslator({ locale, messages, namespace: "reader.export" }) as unknown as T;
   const kind = createTranslator({ locale, messages, namespace: "reader.notes.kind" }) as unknown as T;
@@ -31,7 +40,8 @@ export async function myNotesText(actor: Actor, meetingId: string, locale: Local
     const head = t("note", { page: n.page, kind: kind(n.kind), visibility: t(n.visibility === "MEETING" ? "shared" : "private"), time: dates.dateTime(new Date(n.updatedAt)) });
     lines.push(`• ${head}`);
     // A note's words (or the words a highlight marks), indented; line breaks inside kept.
-    if (n.text) for (const l of n.text.split(/\r?\n/)) lines.push(`    ${l}`);
+    const words = n.kind === "NOTE" || mayCopy.get(n.documentId) ? n.text : "";
+    if (words) for (const l of words.split(/\r?\n/)) lines.push(`    ${l}`);
   }
   return "\uFEFF" + lines.join("\r\n") + "\r\n";
 }
