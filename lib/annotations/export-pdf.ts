@@ -2,15 +2,16 @@
 // from the stored file, with their notes drawn on them (highlights, pen strokes, notes' words) and stamped like the
 // reader shows them (the reader's name and the time across each page, the confidentiality mark). Only the actor's
 // own notes, on papers they may see (the "My notes" read); never anyone else's.
-import { degrees, PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { createTranslator } from "next-intl";
 import { db } from "../db/index.ts";
-import { dateFormat, type DateWords } from "../i18n/dates.ts";
 import { loadMessages } from "../i18n/messages.ts";
 import type { Locale } from "../i18n/config.ts";
 import type { Actor } from "../policy/index.ts";
 import { embedUnicodeFonts, wrapText } from "../pdf/fonts.ts";
 import { readBlob } from "../documents/storage.ts";
+import { readerMarks } from "../documents/download.ts";
+import { stampPage } from "../documents/stamp.ts";
 import { annotationScope, can, documentScope } from "../policy/index.ts";
 import { loadPaper } from "./access.ts";
 import { authorizeMeeting } from "../meetings/access.ts";
@@ -35,13 +36,12 @@ export async function myNotesPdf(actor: Actor, meetingId: string, locale: Locale
   });
   const messages = await loadMessages(locale);
   const t = createTranslator({ locale, messages, namespace: "reader" }) as unknown as T;
-  const tc = createTranslator({ locale, messages, namespace: "confidentiality" }) as unknown as T;
-  const dates = dateFormat(locale, createTranslator({ locale, messages, namespace: "dates" }) as unknown as DateWords);
   const out = await PDFDocument.create();
   out.setTitle(t("export.pdfTitle"));
   out.setCreator("OpenCabinet");
-  const { regular, bold } = await embedUnicodeFonts(out);
-  const watermark = t("watermark", { name: actor.name, time: dates.dateTime(new Date()) });
+  const fonts = await embedUnicodeFonts(out);
+  const { regular } = fonts;
+  const { marks } = await readerMarks(actor, new Date(), locale);
 
   // One stored version at a time: its annotated pages, in order, each with its notes.
   const byVersion = new Map<string, typeof rows>();
@@ -61,8 +61,8 @@ export async function myNotesPdf(actor: Actor, meetingId: string, locale: Locale
     copied.forEach((page, i) => {
       out.addPage(page);
       for (const n of notes.filter((x) => x.page === pages[i])) drawNote(page, n.kind, n.text, n.geometry as unknown as StoredGeometry, regular);
-      const mark = v.document.confidentiality !== "NORMAL" ? tc(v.document.confidentiality) : null;
-      stamp(page, { watermark, mark, footer: t("export.pdfFooter", { title: v.document.title, version: v.number, page: pages[i] }) }, regular, bold);
+      stampPage(page, marks(v.document.confidentiality), fonts);
+      page.drawText(t("export.pdfFooter", { title: v.document.title, version: v.number, page: pages[i] }), { x: 40, y: 12, size: 7, font: regular, color: rgb(0.4, 0.4, 0.45) });
     });
   }
   if (out.getPageCount() === 0 || withheld.size > 0) {
@@ -102,13 +102,4 @@ function drawNote(page: PDFPage, kind: string, text: string, g: StoredGeometry, 
     page.drawRectangle({ x: x1, y: y2 - height, width, height, color: rgb(1, 0.94, 0.54), opacity: 0.95, borderColor: rgb(0.7, 0.55, 0.1), borderWidth: 0.5 });
     lines.forEach((l, i) => page.drawText(l, { x: x1 + 4, y: y2 - 4 - size - i * (size + 2), size, font, color: rgb(0.26, 0.13, 0.02) }));
   }
-}
-
-function stamp(page: PDFPage, s: { watermark: string; mark: string | null; footer: string }, font: PDFFont, bold: PDFFont) {
-  const { width, height } = page.getSize();
-  for (const at of [0.2, 0.5, 0.8]) {
-    page.drawText(s.watermark, { x: width * 0.12, y: height * at, size: 16, font: bold, color: rgb(0.06, 0.18, 0.36), opacity: 0.14, rotate: degrees(30) });
-  }
-  if (s.mark) page.drawText(s.mark.toUpperCase(), { x: width - 56 - bold.widthOfTextAtSize(s.mark.toUpperCase(), 12), y: height - 30, size: 12, font: bold, color: rgb(0.72, 0.11, 0.11) });
-  page.drawText(s.footer, { x: 40, y: 12, size: 7, font, color: rgb(0.4, 0.4, 0.45) });
 }

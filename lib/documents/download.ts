@@ -9,9 +9,9 @@ import { authorize, can, type Actor, type DocumentDownloadResource } from "../po
 import { loadMeetingResource } from "../meetings/access.ts";
 import { loadMessages } from "../i18n/messages.ts";
 import { dateFormat, type DateWords } from "../i18n/dates.ts";
-import { DEFAULT_LOCALE, isLocale, TIME_ZONE } from "../i18n/config.ts";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "../i18n/config.ts";
 import { readBlob } from "./storage.ts";
-import { stampPdf } from "./stamp.ts";
+import { stampPdf, type Marks } from "./stamp.ts";
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 
@@ -53,14 +53,23 @@ export async function stampedCopy(
     console.error(`[documents] missing file ${file.fileHash} for document ${file.documentId} v${file.number}`);
     throw notFound();
   });
-  const locale = isLocale(actor.locale) ? actor.locale : DEFAULT_LOCALE;
-  const messages = await loadMessages(locale);
-  const t = createTranslator({ locale, messages, namespace: "reader" }) as unknown as T;
-  const marks = createTranslator({ locale, messages, namespace: "confidentiality" }) as unknown as T;
-  const dates = dateFormat(locale, createTranslator({ locale, messages, namespace: "dates" }) as unknown as DateWords);
-  const bytes = await stampPdf(new Uint8Array(original), {
-    watermark: t("watermark", { name: actor.name, time: dates.dateTime(now) }),
-    mark: file.confidentiality === "NORMAL" ? null : marks(file.confidentiality),
-  });
+  const { locale, marks } = await readerMarks(actor, now);
+  const bytes = await stampPdf(new Uint8Array(original), marks(file.confidentiality));
   return { bytes, locale };
 }
+
+/**
+ * The words of the marks for this reader, in their language, as the reader draws them over its pages: their name and
+ * the time (`reader.watermark`), and a paper's confidentiality mark (none for an ordinary paper).
+ */
+export async function readerMarks(actor: Actor, now = new Date(), inLocale?: Locale) {
+  const locale = inLocale ?? (isLocale(actor.locale) ? actor.locale : DEFAULT_LOCALE);
+  const messages = await loadMessages(locale);
+  const t = createTranslator({ locale, messages, namespace: "reader" }) as unknown as T;
+  const tc = createTranslator({ locale, messages, namespace: "confidentiality" }) as unknown as T;
+  const dates = dateFormat(locale, createTranslator({ locale, messages, namespace: "dates" }) as unknown as DateWords);
+  const watermark = t("watermark", { name: actor.name, time: dates.dateTime(now) });
+  const marks = (confidentiality: DocumentDownloadResource["confidentiality"]): Marks => ({ watermark, mark: confidentiality === "NORMAL" ? null : tc(confidentiality) });
+  return { locale, marks };
+}
+
