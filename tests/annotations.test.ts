@@ -216,6 +216,7 @@ describe("export my notes", () => {
     expect(text[0]).toContain("Báo cáo kinh tế số · phiên bản 1 · trang 1");
     expect(text[1]).toContain("Báo cáo kinh tế số · phiên bản 1 · trang 3");
     expect(text.join(" ")).not.toContain("Bí mật người khác");
+    expect(await db.auditEntry.count({ where: { action: "annotations.exportPdf", actorId: world.people.member.id } })).toBeGreaterThan(0);
     const theirs = await extractPageText(new Uint8Array(await (await world.send(annotationOps.exportPdf, world.people.spare, { params: { meetingId: g.meetingId } })).arrayBuffer()));
     expect(theirs).toHaveLength(1);
     expect(pageString(theirs[0])).toContain("Bí mật người khác");

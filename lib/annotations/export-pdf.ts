@@ -11,6 +11,7 @@ import type { Actor } from "../policy/index.ts";
 import { embedUnicodeFonts, wrapText } from "../pdf/fonts.ts";
 import { readBlob } from "../documents/storage.ts";
 import { readerMarks } from "../documents/download.ts";
+import { appendAudit } from "../audit/index.ts";
 import { stampPage } from "../documents/stamp.ts";
 import { annotationScope, can, documentScope } from "../policy/index.ts";
 import { loadPaper } from "./access.ts";
@@ -47,6 +48,7 @@ export async function myNotesPdf(actor: Actor, meetingId: string, locale: Locale
   const byVersion = new Map<string, typeof rows>();
   for (const r of rows) byVersion.set(r.documentVersion.id, [...(byVersion.get(r.documentVersion.id) ?? []), r]);
   const withheld = new Set<string>();
+  const exported: string[] = []; // "documentId@version", for the audit trail
   for (const notes of byVersion.values()) {
     const v = notes[0].documentVersion;
     // A copy to keep: the paper's pages leave only where a download of the paper would (never a top-secret one).
@@ -55,6 +57,7 @@ export async function myNotesPdf(actor: Actor, meetingId: string, locale: Locale
       withheld.add(v.document.title);
       continue;
     }
+    exported.push(`${v.document.id}@${v.number}`);
     const source = await PDFDocument.load(await readBlob(v.fileHash), { updateMetadata: false });
     const pages = [...new Set(notes.map((n) => n.page))].filter((p) => p <= source.getPageCount());
     const copied = await out.copyPages(source, pages.map((p) => p - 1));
@@ -70,7 +73,10 @@ export async function myNotesPdf(actor: Actor, meetingId: string, locale: Locale
     const lines = withheld.size > 0 ? [t("export.pdfWithheld"), ...[...withheld].map((title) => `• ${title}`)] : [t("export.none")];
     lines.flatMap((l) => wrapText(l, regular, 12, 480)).forEach((l, i) => page.drawText(l, { x: 56, y: 780 - i * 18, size: 12, font: regular }));
   }
-  return out.save();
+  const bytes = await out.save();
+  // A copy of papers' pages that leaves the app: in the audit trail like a paper's download (which papers, not the notes).
+  await db.$transaction((tx) => appendAudit(tx, { actorId: actor.id, action: "annotations.exportPdf", subjectType: "Meeting", subjectId: meetingId, meetingId, data: { papers: exported, withheld: withheld.size } }));
+  return bytes;
 }
 
 function drawNote(page: PDFPage, kind: string, text: string, g: StoredGeometry, font: PDFFont) {
