@@ -154,6 +154,14 @@ test("the reader in English, portrait, with the confidentiality mark", async ({ 
   await page.getByRole("button", { name: "Find in the paper" }).tap();
   await page.getByTestId("find-input").fill("GDP");
   await expect(page.getByTestId("find-count")).toHaveText(/^1 of \d+$/);
+  // A copy to keep: a 44 px button; the file is a stamped PDF offered as an attachment.
+  const download = page.getByRole("link", { name: "Download a copy stamped with your name" });
+  await expect(download).toBeVisible();
+  expect((await download.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  const copy = await context.request.get((await download.getAttribute("href"))!);
+  expect(copy.status()).toBe(200);
+  expect(copy.headers()["content-type"]).toBe("application/pdf");
+  expect(copy.headers()["content-disposition"]).toMatch(/^attachment;/);
   await shot(page, "reader-en-portrait");
   await context.close();
 });

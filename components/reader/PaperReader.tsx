@@ -254,6 +254,10 @@ export function PaperReader({ view, readerName, startPage, version }: { view: Re
         </div>
         <button type="button" className={TOOL} aria-pressed={thumbs} onClick={() => setThumbs((v) => !v)} aria-label={t("thumbnails")} title={t("thumbnails")}><Icon d="M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h6v6h-6z" /></button>
         <button type="button" className={TOOL} aria-pressed={findOpen} onClick={() => (findOpen ? closeFind() : setFindOpen(true))} aria-label={t("find")} title={t("find")}><Icon d="M10.5 4a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13zM15.5 15.5L21 21" /></button>
+        {view.mayDownload && (
+          <a className={TOOL} href={href(documentOps.download, { params: { documentId: view.document.id }, query: { version: shown.number } })} download
+            aria-label={t("download")} title={t("download")} data-testid="reader-download"><Icon d="M12 4v11M7 10l5 5l5-5M5 20h14" /></a>
+        )}
         <button type="button" className={TOOL} onClick={() => viewer?.previous()} disabled={!viewer || page <= 1} aria-label={t("previous")} title={t("previous")}>‹</button>
         <label className="flex items-center gap-1 text-sm">
           <span className="sr-only">{t("goToPage")}</span>

@@ -11,7 +11,7 @@ export async function readerView(actor: Actor, meetingId: string, documentId: st
   const document = await db.document.findFirst({
     where: { AND: [{ id: documentId, meetingId }, documentScope(actor)] },
     select: {
-      id: true, title: true, confidentiality: true, meetingId: true,
+      id: true, title: true, confidentiality: true, meetingId: true, restricted: true, access: { select: { userId: true } },
       versions: { orderBy: { number: "desc" }, select: { id: true, number: true, pageCount: true, size: true, createdAt: true } },
     },
   });
@@ -35,6 +35,10 @@ export async function readerView(actor: Actor, meetingId: string, documentId: st
     lastRead: last ? { page: last.lastPage, version: last.documentVersion.number } : null,
     readBefore: before?.documentVersion.number ?? null,
     viewerId: actor.id,
+    /** A stamped copy to keep (GET /documents/{id}/download): never a top-secret paper, except for the secretariat. */
+    mayDownload: can(actor, "document.download", {
+      meeting, restricted: document.restricted, allowedUserIds: document.access.map((a) => a.userId), confidentiality: document.confidentiality,
+    }),
     /** Participants keep read receipts and write notes; the secretariat only reads. */
     participant: meeting.participant !== null,
   };
