@@ -30,9 +30,9 @@ export function AccountMenu({ name }: { name: string }) {
   }
 
   return (
-    <div ref={box} className="relative">
+    <div ref={box} className="relative min-w-0">
       <button type="button" onClick={() => setOpen(!open)} aria-expanded={open} aria-haspopup="true" aria-label={t("account", { name })}
-        className="flex min-h-11 max-w-36 items-center gap-1 lg:max-w-48 rounded-lg px-2 text-sm text-slate-700 hover:bg-slate-100">
+        className="flex min-h-11 max-w-28 items-center gap-1 lg:max-w-48 rounded-lg px-2 text-sm text-slate-700 hover:bg-slate-100">
         <span className="truncate" data-testid="current-user">{name}</span>
         <span aria-hidden>▾</span>
       </button>

@@ -12,9 +12,9 @@ export async function AppHeader({ actor }: { actor: Actor }) {
   return (
     <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/95 backdrop-blur">
       <a href="#main" className="sr-only focus:not-sr-only">{t("app.skip")}</a>
-      <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-2">
+      <div className="mx-auto flex max-w-6xl items-center gap-2 px-4 py-2 lg:gap-3">
         <Link href="/meetings" className="flex min-h-11 shrink-0 items-center text-lg font-bold text-brand-900">{t("app.name")}</Link>
-        <nav className="flex min-w-0 flex-1 items-center overflow-x-auto whitespace-nowrap">
+        <nav className="flex flex-1 items-center gap-0 whitespace-nowrap">
           <Link href="/meetings" className="inline-flex min-h-11 items-center rounded-lg px-3 font-medium hover:bg-slate-100">{t("nav.meetings")}</Link>
           <Link href="/opinions" className="inline-flex min-h-11 items-center rounded-lg px-3 font-medium hover:bg-slate-100">{t("nav.opinions")}</Link>
           {can(actor, "audit.verify") && (

@@ -8,7 +8,7 @@ export function SignOutButton() {
   const t = useTranslations("nav");
   return (
     <button type="button" onClick={() => void signOut({ redirect: false }).finally(() => leaveSession("signedOut"))}
-      className="min-h-11 rounded-lg px-3 font-medium text-slate-700 hover:bg-slate-100">
+      className="min-h-11 shrink-0 whitespace-nowrap rounded-lg px-3 font-medium text-slate-700 hover:bg-slate-100">
       {t("signOut")}
     </button>
   );
