@@ -27,3 +27,26 @@ export function byteRange(header: string | null, size: number): ByteRange | null
 
 /** If-Range: the range applies only while the file is still the one the client has (else the whole new file). */
 export const rangeStillApplies = (ifRange: string | null, etag: string) => ifRange === null || ifRange === etag;
+
+/**
+ * The answer for a stored PDF read in ranges: 200 with the whole file, 206 with the asked range, 416 for one beyond
+ * its end; its content hash is the strong ETag that If-Range compares. Papers may be confidential: never kept by
+ * shared caches or a browser's disk cache. `extra`: further headers (the file name).
+ */
+export async function pdfFileResponse(
+  req: Request,
+  version: { fileHash: string; size: number },
+  open: (range?: ByteRange) => Promise<ReadableStream<Uint8Array>>,
+  extra: Record<string, string> = {},
+): Promise<Response> {
+  const etag = `"${version.fileHash}"`;
+  const headers = { "Content-Type": "application/pdf", ...extra, "Accept-Ranges": "bytes", ETag: etag, "Cache-Control": "private, no-store" };
+  const range = rangeStillApplies(req.headers.get("if-range"), etag) ? byteRange(req.headers.get("range"), version.size) : null;
+  if (range === "unsatisfiable") return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${version.size}` } });
+  const stream = await open(range ?? undefined);
+  if (!range) return new Response(stream, { headers: { ...headers, "Content-Length": String(version.size) } });
+  return new Response(stream, {
+    status: 206,
+    headers: { ...headers, "Content-Length": String(range.end - range.start + 1), "Content-Range": `bytes ${range.start}-${range.end}/${version.size}` },
+  });
+}
