@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm run bench`: every benchmark, one after another (each starts its own servers and database, and writes its own
-# bench/RESULTS*.md). BENCH_ONLY="votes" runs only the named ones. Exit code: non-zero when any of them failed.
+# bench/RESULTS*.md). BENCH_ONLY="votes reader" runs only the named ones. Exit code: non-zero when any of them failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 status=0
@@ -12,4 +12,5 @@ run() {
 }
 run realtime bench/run.ts
 run votes bench/votes.ts
+run reader bench/reader.ts
 exit $status

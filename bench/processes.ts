@@ -1,7 +1,7 @@
 // The benchmark's child processes: the app (the production server.ts), the bare socket.io baseline, and the
 // processes that hold the simulated tablets. Each is started with the open-files limit raised to the hard limit
 // (2,000 sockets per process need it), and killed by id when the benchmark ends.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -16,6 +16,21 @@ export function spawnNode(script: string, env: NodeJS.ProcessEnv, ipc: boolean, 
     env,
     stdio: ["ignore", "inherit", "inherit", ...(ipc ? (["ipc"] as const) : [])],
   });
+}
+
+/** Next's production build, made when missing or older than the sources (a build takes minutes of CPU). */
+export function ensureBuild() {
+  const builtAt = fs.existsSync(path.join(root, ".next/BUILD_ID")) ? fs.statSync(path.join(root, ".next/BUILD_ID")).mtimeMs : 0;
+  const newest = (dir: string): number => {
+    if (!fs.existsSync(dir)) return 0;
+    const st = fs.statSync(dir);
+    if (!st.isDirectory()) return st.mtimeMs;
+    return fs.readdirSync(dir).filter((f) => f !== "generated" && f !== "node_modules").reduce((m, f) => Math.max(m, newest(path.join(dir, f))), 0);
+  };
+  if (["app", "components", "lib", "messages", "next.config.js", "package-lock.json"].some((p) => newest(path.join(root, p)) > builtAt)) {
+    console.log("[bench] building (npm run build) …");
+    execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+  }
 }
 
 export async function freePort(): Promise<number> {

@@ -56,7 +56,7 @@ interface Report {
   };
 }
 
-function machine(): string {
+export function machine(): string {
   let nproc = String(os.availableParallelism());
   try {
     nproc = execFileSync("nproc", { encoding: "utf8" }).trim();

@@ -18,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { ChildProcess } from "node:child_process";
-import { ClientProcess, cpuMsOf, freePort, root, rssOf, startApp, startBare, stop } from "./processes.ts";
+import { ClientProcess, cpuMsOf, ensureBuild, freePort, root, rssOf, startApp, startBare, stop } from "./processes.ts";
 import { load, type LoadResult } from "./http-load.ts";
 import { summarize, type Summary } from "./stats.ts";
 import { writeResults, type RoomResult } from "./report.ts";
@@ -58,21 +58,6 @@ const env: NodeJS.ProcessEnv = {
 delete env.PUBLIC_URL;
 delete env.NEXTAUTH_URL;
 Object.assign(process.env, env); // lib/db and the session signing below read them
-
-/** Next's production build, made when missing or older than the sources (a build takes minutes of CPU). */
-function ensureBuild() {
-  const builtAt = fs.existsSync(".next/BUILD_ID") ? fs.statSync(".next/BUILD_ID").mtimeMs : 0;
-  const newest = (dir: string): number => {
-    if (!fs.existsSync(dir)) return 0;
-    const st = fs.statSync(dir);
-    if (!st.isDirectory()) return st.mtimeMs;
-    return fs.readdirSync(dir).filter((f) => f !== "generated" && f !== "node_modules").reduce((m, f) => Math.max(m, newest(path.join(dir, f))), 0);
-  };
-  if (["app", "components", "lib", "messages", "next.config.js", "package-lock.json"].some((p) => newest(p) > builtAt)) {
-    console.log("[bench] building (npm run build) …");
-    execFileSync("npm", ["run", "build"], { stdio: "inherit" });
-  }
-}
 
 async function write(url: string, cookie: string, itemId: string, title: string): Promise<boolean> {
   try {

@@ -18,7 +18,7 @@ export async function signIn(user: Actor): Promise<string> {
   return `next-auth.session-token=${token}`;
 }
 
-async function users(role: "SECRETARIAT" | "MEMBER", count: number, prefix: string): Promise<Actor[]> {
+export async function users(role: "SECRETARIAT" | "MEMBER", count: number, prefix: string): Promise<Actor[]> {
   const tag = crypto.randomBytes(3).toString("hex");
   const data = Array.from({ length: count }, (_, i) => ({
     email: `${prefix}-${i + 1}-${tag}@bench.gov.vn`,
@@ -37,7 +37,7 @@ async function users(role: "SECRETARIAT" | "MEMBER", count: number, prefix: stri
  * (presenters on some), and `papers` papers (every eighth restricted to the first two members, every fifth
  * confidential). Returns the meeting and its first top-level item (the one the benchmark renames).
  */
-async function meeting(sec: Actor, members: Actor[], title: string, topItems: number, papers: number) {
+export async function meeting(sec: Actor, members: Actor[], title: string, topItems: number, papers: number) {
   const m = await createMeeting(sec, { title, kind: "REGULAR", location: "Phòng họp số 1, Trụ sở Chính phủ", startsAt: start, endsAt: hours(4), chairId: members[0].id, approverId: null });
   await db.participant.createMany({ data: members.slice(1).map((u) => ({ meetingId: m.id, userId: u.id, role: "MEMBER" as const })) });
   const itemIds: string[] = [];

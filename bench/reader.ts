@@ -1,0 +1,462 @@
+// `BENCH_ONLY=reader npm run bench`: the paper reader (issue 7), written to bench/RESULTS-reader.md.
+//   1. Time to first page visible of a 200-page generated briefing in headless Chromium (4× CPU throttling, 10 Mbit/s
+//      up and down, 50 ms latency): our reader (/meetings/{id}/papers/{documentId}, signed in as a member) against
+//      pdfjs-dist's own plain viewer (PDFViewer + EventBus + PDFLinkService from pdfjs-dist/web/pdf_viewer.mjs, the
+//      same worker) on the same file URL with the same cookie, cold loads interleaved.
+//   2. Peak JS heap while scrolling through all 200 pages in our reader (same throttling).
+//   3. A note shared with the meeting through the API: the time until 30 other open readers show it.
+// Both readers are loaded through one small proxy in this process (it serves the plain viewer page and pdfjs-dist's
+// files under /__plain/ and passes everything else, websockets included, to the app), so both come from one origin
+// and the same server with the same extra hop. The app is the production server on a fresh SQLite database under
+// data/bench/, removed at the end; a watchdog ends the run after 15 minutes.
+import { execFileSync } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright";
+import { ensureBuild, freePort, root, startApp, stop } from "./processes.ts";
+import { machine } from "./report.ts";
+import { mb, ms, summarize, triple, type Summary } from "./stats.ts";
+
+const PAGES = 200;
+const COLD_LOADS = Number(process.env.BENCH_READER_LOADS ?? 7);
+const READERS = 30;
+const CPU_RATE = 4;
+const NET = { offline: false, latency: 50, downloadThroughput: (10e6 / 8), uploadThroughput: (10e6 / 8) };
+const FIRST_PAGE_TIMEOUT_MS = 60_000;
+const SHARED_TIMEOUT_MS = 30_000;
+const WATCHDOG_MS = 15 * 60_000;
+const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+
+process.chdir(root);
+const benchDir = path.join(root, "data", "bench", `reader-${process.pid}`);
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: `file:${path.join(benchDir, "bench.db")}`,
+  STORAGE_DIR: path.join(benchDir, "storage"),
+  NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+};
+delete env.PUBLIC_URL;
+delete env.NEXTAUTH_URL;
+Object.assign(process.env, env);
+
+const children: ChildProcess[] = [];
+let browser: Browser | undefined;
+let proxy: http.Server | undefined;
+const pdfjsDir = path.join(root, "node_modules", "pdfjs-dist");
+const pdfjsVersion = JSON.parse(fs.readFileSync(path.join(pdfjsDir, "package.json"), "utf8")).version as string;
+
+/** The plain viewer: pdf.js's own components, default options, the app's worker (the same file our reader uses). */
+const plainPage = (fileUrl: string) => `<!doctype html>
+<html><head><meta charset="utf-8"><title>pdf.js plain viewer</title>
+<link rel="stylesheet" href="/__plain/web/pdf_viewer.css">
+<style>body{margin:0}#viewerContainer{position:absolute;inset:0;overflow:auto;background:#ccc}</style></head>
+<body><div id="viewerContainer"><div id="viewer" class="pdfViewer"></div></div>
+<script type="module">
+import * as pdfjsLib from "/__plain/build/pdf.min.mjs";
+globalThis.pdfjsLib = pdfjsLib;
+pdfjsLib.GlobalWorkerOptions.workerSrc = "/pdfjs/${pdfjsVersion}/build/pdf.worker.min.mjs";
+const { EventBus, PDFLinkService, PDFViewer } = await import("/__plain/web/pdf_viewer.mjs");
+const eventBus = new EventBus();
+const linkService = new PDFLinkService({ eventBus });
+const pdfViewer = new PDFViewer({ container: document.getElementById("viewerContainer"), eventBus, linkService });
+linkService.setViewer(pdfViewer);
+eventBus.on("pagesinit", () => { pdfViewer.currentScaleValue = "page-width"; });
+eventBus.on("pagerendered", (e) => { if (e.pageNumber === 1 && !document.documentElement.dataset.pagerendered) document.documentElement.dataset.pagerendered = String(performance.now()); });
+const pdf = await pdfjsLib.getDocument({ url: ${JSON.stringify(fileUrl)}, cMapUrl: "/pdfjs/${pdfjsVersion}/cmaps/", cMapPacked: true, standardFontDataUrl: "/pdfjs/${pdfjsVersion}/standard_fonts/" }).promise;
+pdfViewer.setDocument(pdf);
+linkService.setDocument(pdf, null);
+</script></body></html>`;
+
+/** One origin for both readers: /__plain/* from here, the rest (HTTP and websocket upgrades) passed to the app. */
+function startProxy(port: number, appPort: number, fileUrl: string): Promise<http.Server> {
+  const types: Record<string, string> = { ".mjs": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png" };
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? "/";
+    if (url.startsWith("/__plain/")) {
+      if (url === "/__plain/viewer.html") {
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+        res.end(plainPage(fileUrl));
+        return;
+      }
+      const rel = decodeURIComponent(url.slice("/__plain/".length).split("?")[0]);
+      const file = path.join(pdfjsDir, rel);
+      if (!file.startsWith(pdfjsDir + path.sep) || !/^(build|web)\//.test(rel) || !fs.existsSync(file)) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
+      fs.createReadStream(file).pipe(res);
+      return;
+    }
+    const up = http.request({ host: "127.0.0.1", port: appPort, method: req.method, path: url, headers: req.headers }, (r) => {
+      res.writeHead(r.statusCode ?? 502, r.rawHeaders);
+      r.pipe(res);
+    });
+    up.on("error", () => res.destroy());
+    req.pipe(up);
+  });
+  server.on("upgrade", (req, socket, head) => {
+    const upstream = net.connect(appPort, "127.0.0.1", () => {
+      const lines = [`${req.method} ${req.url} HTTP/1.1`];
+      for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+      upstream.write(lines.join("\r\n") + "\r\n\r\n");
+      if (head.length) upstream.write(head);
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    upstream.on("error", () => socket.destroy());
+    socket.on("error", () => upstream.destroy());
+  });
+  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
+}
+
+/** Records when page 1's canvas is in the DOM with a non-zero size (pdf.js adds it on its first drawn frame). */
+const FIRST_PAGE_PROBE = `(() => {
+  const check = () => {
+    const c = document.querySelector('.page[data-page-number="1"] canvas');
+    if (c && c.width > 0 && c.height > 0 && c.getBoundingClientRect().width > 0) {
+      document.documentElement.dataset.benchFirstPage = String(performance.now());
+      obs.disconnect();
+    }
+  };
+  const obs = new MutationObserver(check);
+  obs.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["width", "height", "style", "hidden"] });
+})();`;
+
+async function throttled(ctx: BrowserContext, page: Page, cpu: boolean) {
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  await cdp.send("Network.emulateNetworkConditions", NET);
+  if (cpu) await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_RATE });
+  return cdp;
+}
+
+async function newContext(cookie: string, origin: string) {
+  const ctx = await browser!.newContext({ viewport: { width: 1024, height: 768 }, locale: "vi-VN" });
+  const [name, ...value] = cookie.split("=");
+  await ctx.addCookies([{ name, value: value.join("="), url: origin }]);
+  return ctx;
+}
+
+/** One cold load; the time from navigation start (the page's performance.now() origin) to page 1 visible. */
+async function coldLoad(url: string, cookie: string, origin: string): Promise<{ firstPage: number; pagerendered: number | null }> {
+  const ctx = await newContext(cookie, origin);
+  try {
+    await ctx.addInitScript(FIRST_PAGE_PROBE);
+    const page = await ctx.newPage();
+    await throttled(ctx, page, true);
+    await page.goto(url, { waitUntil: "commit", timeout: FIRST_PAGE_TIMEOUT_MS });
+    await page.waitForFunction(() => document.documentElement.dataset.benchFirstPage, null, { timeout: FIRST_PAGE_TIMEOUT_MS, polling: 200 });
+    const got = await page.evaluate(() => ({ firstPage: Number(document.documentElement.dataset.benchFirstPage), pagerendered: document.documentElement.dataset.pagerendered ? Number(document.documentElement.dataset.pagerendered) : null }));
+    return got;
+  } finally {
+    await ctx.close();
+  }
+}
+
+interface HeapResult { peak: number; end: number; start: number; samples: number; pagesDrawn: number; seconds: number }
+
+async function scrollHeap(url: string, cookie: string, origin: string): Promise<HeapResult> {
+  const ctx = await newContext(cookie, origin);
+  try {
+    await ctx.addInitScript(FIRST_PAGE_PROBE);
+    const page = await ctx.newPage();
+    const cdp = await throttled(ctx, page, true);
+    await cdp.send("Performance.enable");
+    const heap = async () => ((await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? Number.NaN);
+    await page.goto(url, { waitUntil: "commit" });
+    await page.waitForFunction(() => document.documentElement.dataset.benchFirstPage, null, { timeout: FIRST_PAGE_TIMEOUT_MS, polling: 200 });
+    const start = await heap();
+    let peak = start;
+    let samples = 1;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        const v = await heap().catch(() => Number.NaN);
+        if (Number.isFinite(v)) {
+          peak = Math.max(peak, v);
+          samples++;
+        }
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })();
+    const t0 = Date.now();
+    let pagesDrawn = 0;
+    for (let n = 2; n <= PAGES; n++) {
+      await page.evaluate((n) => document.querySelector(`.page[data-page-number="${n}"]`)?.scrollIntoView({ block: "start" }), n);
+      const drawn = await page
+        .waitForFunction((n) => !!document.querySelector(`.page[data-page-number="${n}"] canvas`), n, { timeout: 5_000, polling: 50 })
+        .then(() => true, () => false);
+      if (drawn) pagesDrawn++;
+    }
+    await page.waitForTimeout(1000);
+    sampling = false;
+    await sampler;
+    const end = await heap();
+    return { peak: Math.max(peak, end), end, start, samples: samples + 1, pagesDrawn: pagesDrawn + 1, seconds: (Date.now() - t0) / 1000 };
+  } finally {
+    await ctx.close();
+  }
+}
+
+const now = () => performance.timeOrigin + performance.now();
+
+async function sharedNote(url: string, appUrl: string, documentId: string, authorCookie: string, readerCookies: string[]) {
+  const pages: Page[] = [];
+  const contexts: BrowserContext[] = [];
+  let opened = 0;
+  const openErrors: string[] = [];
+  await Promise.all(readerCookies.map(async (cookie, i) => {
+    const ctx = await newContext(cookie, appUrl);
+    contexts.push(ctx);
+    await ctx.addInitScript(FIRST_PAGE_PROBE);
+    const page = await ctx.newPage();
+    try {
+      await page.goto(url, { waitUntil: "commit", timeout: 120_000 });
+      await page.waitForFunction(() => document.documentElement.dataset.benchFirstPage, null, { timeout: 120_000, polling: 500 });
+      pages[i] = page;
+      opened++;
+    } catch (e) {
+      openErrors.push(String(e).split("\n")[0]);
+    }
+  }));
+  const text = `Ý kiến chung ${crypto.randomBytes(3).toString("hex")}: đề nghị bổ sung số liệu`;
+  const live = pages.filter(Boolean);
+  // Each page notes the moment (on the machine's clock) a shared note with these words is in its DOM.
+  await Promise.all(live.map((p) => p.evaluate((text) => {
+    const w = window as unknown as { __sharedAt?: number };
+    const check = () => {
+      for (const el of document.querySelectorAll('[data-testid="shared-note"]')) {
+        if (el.textContent?.includes(text)) {
+          w.__sharedAt = performance.timeOrigin + performance.now();
+          obs.disconnect();
+          return;
+        }
+      }
+    };
+    const obs = new MutationObserver(check);
+    obs.observe(document.body, { childList: true, subtree: true, characterData: true });
+  }, text)));
+  await new Promise((r) => setTimeout(r, 2000)); // the readers' sockets are joined and idle
+  const clientId = `bench-${crypto.randomBytes(8).toString("hex")}`;
+  const t0 = now();
+  const res = await fetch(`${appUrl}/api/v1/documents/${documentId}/annotations/${clientId}`, {
+    method: "PUT",
+    headers: { cookie: authorCookie, origin: appUrl, "content-type": "application/json" },
+    body: JSON.stringify({
+      version: 1, page: 1, kind: "NOTE", bounds: [0.5, 0.1, 0.85, 0.15], text, anchor: null, visibility: "MEETING",
+      editor: { annotationType: 3, pageIndex: 0, rect: [300, 700, 500, 740], value: text },
+    }),
+  });
+  const writeMs = now() - t0;
+  const saved = res.status;
+  await res.arrayBuffer();
+  const deadline = Date.now() + SHARED_TIMEOUT_MS;
+  let seen: (number | undefined)[] = [];
+  while (Date.now() < deadline) {
+    seen = await Promise.all(live.map((p) => p.evaluate(() => (window as unknown as { __sharedAt?: number }).__sharedAt).catch(() => undefined)));
+    if (seen.every((s) => s !== undefined)) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await Promise.all(contexts.map((c) => c.close()));
+  const latencies = seen.filter((s): s is number => s !== undefined).map((s) => s - t0);
+  return { opened, openErrors: [...new Set(openErrors)].slice(0, 3), saved, writeMs, shown: latencies.length, missing: live.length - latencies.length, latency: summarize(latencies) };
+}
+
+async function main() {
+  fs.mkdirSync(benchDir, { recursive: true });
+  const loadStart = os.loadavg();
+  ensureBuild();
+  console.log(`[bench] database ${path.relative(root, benchDir)} …`);
+  execFileSync("bash", ["scripts/prisma.sh", "migrate", "deploy"], { env, stdio: "pipe" });
+  const { db } = await import("../lib/db/index.ts");
+  const { users, meeting, signIn } = await import("./setup.ts");
+  const { briefingPdf } = await import("../lib/pdf/briefing.ts");
+  const { uploadDocument } = await import("../lib/documents/commands.ts");
+
+  const [sec] = await users("SECRETARIAT", 1, "sec");
+  const members = await users("MEMBER", READERS + 2, "reader");
+  const m = await meeting(sec, members, "Phiên họp Chính phủ thường kỳ – tài liệu 200 trang", 2, 0);
+  const body = "Báo cáo đánh giá tác động của dự thảo Nghị quyết về phát triển Chính phủ điện tử hướng tới Chính phủ số giai đoạn 2026–2030: hiện trạng hạ tầng, nguồn vốn, tiến độ thực hiện, kiến nghị của các Bộ, ngành và địa phương. ".repeat(6);
+  const bytes = await briefingPdf({
+    title: "Tờ trình và dự thảo Nghị quyết về Chính phủ điện tử (200 trang)",
+    sections: Array.from({ length: 12 }, (_, i) => ({ heading: `${i + 1}. Nội dung ${i + 1}`, body })),
+    minPages: PAGES,
+  });
+  const doc = (await uploadDocument(sec, m.id, { title: "Tờ trình và dự thảo Nghị quyết (200 trang)", fileName: "to-trinh-200-trang.pdf", bytes })).result;
+  const pageCount = doc.pageCount;
+  console.log(`[bench] briefing: ${pageCount} pages, ${(bytes.length / 1024).toFixed(0)} KB`);
+
+  const appPort = await freePort();
+  const app = await startApp(env, appPort);
+  children.push(app);
+  const appUrl = `http://127.0.0.1:${appPort}`;
+  const proxyPort = await freePort();
+  const fileUrl = `/api/v1/documents/${doc.document.id}/file?version=1`;
+  proxy = await startProxy(proxyPort, appPort, fileUrl);
+  const origin = `http://127.0.0.1:${proxyPort}`;
+  const readerUrl = `${origin}/meetings/${m.id}/papers/${doc.document.id}`;
+  const plainUrl = `${origin}/__plain/viewer.html`;
+  const cookies: string[] = [];
+  for (const u of members) cookies.push(await signIn(u));
+  const memberCookie = cookies[1];
+
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS, headless: true });
+  // A warm-up of each (not counted): the server's first request of a route compiles nothing in production, but
+  // reads files and fills its own caches once; cold loads below are cold for the browser only.
+  await coldLoad(readerUrl, memberCookie, origin);
+  await coldLoad(plainUrl, memberCookie, origin);
+
+  const ours: number[] = [];
+  const plain: number[] = [];
+  const plainRendered: number[] = [];
+  for (let i = 0; i < COLD_LOADS; i++) {
+    const pair = i % 2 === 0 ? (["ours", "plain"] as const) : (["plain", "ours"] as const);
+    for (const which of pair) {
+      const r = await coldLoad(which === "ours" ? readerUrl : plainUrl, memberCookie, origin);
+      (which === "ours" ? ours : plain).push(r.firstPage);
+      if (which === "plain" && r.pagerendered !== null) plainRendered.push(r.pagerendered);
+      console.log(`[bench] cold load ${i + 1} ${which}: first page ${r.firstPage.toFixed(0)} ms`);
+    }
+  }
+  const firstPage = { ours: summarize(ours), plain: summarize(plain), plainRendered: summarize(plainRendered), oursRaw: ours, plainRaw: plain };
+
+  console.log("[bench] scrolling through all pages …");
+  const heap = await scrollHeap(readerUrl, memberCookie, origin);
+  console.log(`[bench] heap: start ${mb(heap.start)} MB, peak ${mb(heap.peak)} MB, end ${mb(heap.end)} MB`);
+
+  let shared: Awaited<ReturnType<typeof sharedNote>> | null = null;
+  let sharedError: string | null = null;
+  try {
+    console.log(`[bench] ${READERS} readers, one shared note …`);
+    shared = await sharedNote(`${appUrl}/meetings/${m.id}/papers/${doc.document.id}`, appUrl, doc.document.id, cookies[0], cookies.slice(2, 2 + READERS));
+    console.log(`[bench] shared note: ${shared.shown}/${shared.opened} shown, p50/p99/max ${triple(shared.latency)} ms`);
+  } catch (e) {
+    sharedError = String(e).split("\n")[0];
+    console.error("[bench] shared note failed:", e);
+  }
+  await browser.close();
+  browser = undefined;
+  await db.$disconnect();
+
+  writeReport({ pageCount, fileBytes: bytes.length, firstPage, heap, shared, sharedError, loadStart, loadEnd: os.loadavg() });
+  return shared && shared.missing === 0 && shared.saved === 200 ? 0 : 1;
+}
+
+function writeReport(r: {
+  pageCount: number;
+  fileBytes: number;
+  firstPage: { ours: Summary; plain: Summary; plainRendered: Summary; oursRaw: number[]; plainRaw: number[] };
+  heap: HeapResult;
+  shared: Awaited<ReturnType<typeof sharedNote>> | null;
+  sharedError: string | null;
+  loadStart: number[];
+  loadEnd: number[];
+}) {
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(", ");
+  const verdict = (ok: boolean) => (ok ? "**met**" : "**NOT met**");
+  const { ours, plain } = r.firstPage;
+  const s = r.shared;
+  const md = `# Benchmark: the paper reader (issue 7)
+
+Generated by \`BENCH_ONLY=reader npm run bench\` (bench/reader.ts) on ${new Date().toISOString()}.
+
+- **Machine**: ${machine()}
+- **Node**: ${process.version}; **browser**: ${"Chromium (/usr/bin/chromium), headless"}; pdfjs-dist ${pdfjsVersion}
+- **Load average** (1, 5, 15 min) at the start: ${load(r.loadStart)}; at the end: ${load(r.loadEnd)}. The machine is
+  shared (2 CPUs, others building and testing): a load above the CPU count means other work competed with the
+  browser and the server, and every time below is longer than on an idle machine.
+- **Server**: the production server (\`server.ts\`, \`NODE_ENV=production\`) on a fresh SQLite database, on the same machine.
+- **Paper**: a ${r.pageCount}-page briefing generated by lib/pdf/briefing.ts (Vietnamese text pages, DejaVu fonts
+  embedded), ${(r.fileBytes / 1024 / 1024).toFixed(1)} MB, uploaded through the app's own command.
+
+## Targets (issue 7)
+
+| target | measured | |
+| --- | --- | --- |
+| first page visible < 1 s (p50, 4× CPU, 10 Mbit/s, 50 ms) | ${ms(ours.p50)} ms (max ${ms(ours.max)}) | ${verdict(ours.p50 < 1000)} |
+| … and no slower than plain pdf.js (p50) | ours ${ms(ours.p50)} ms vs plain ${ms(plain.p50)} ms (${(ours.p50 / plain.p50).toFixed(2)}×) | ${verdict(ours.p50 <= plain.p50)} |
+
+## 1. Time to first page visible
+
+${COLD_LOADS} cold loads each (a new browser context each time, cache disabled, throttling set before navigation),
+the two readers interleaved (ours, plain; plain, ours; …) after one uncounted warm-up each. Time from the start of
+navigation (the page's own clock, \`performance.now()\`) until page 1's canvas is in the DOM with a non-zero size
+(pdf.js adds it when its first frame is drawn); the same probe (a MutationObserver) in both readers. Both readers
+are served from one origin by a small proxy in the bench process in front of the app (the plain viewer page and
+pdfjs-dist's files under /__plain/, everything else passed to the app), both open the same file URL
+(\`/api/v1/documents/{id}/file?version=1\`, Range requests) with the same member's session cookie and use the same
+worker (\`/pdfjs/${pdfjsVersion}/build/pdf.worker.min.mjs\` from the app).
+
+| reader | n | p50 ms | max ms | all, ms |
+| --- | ---: | ---: | ---: | --- |
+| ours (/meetings/{id}/papers/{documentId}: the whole page, header, thumbnails, socket) | ${ours.n} | ${ms(ours.p50)} | ${ms(ours.max)} | ${r.firstPage.oursRaw.map((x) => x.toFixed(0)).join(", ")} |
+| plain pdf.js viewer (PDFViewer + EventBus + PDFLinkService, default options) | ${plain.n} | ${ms(plain.p50)} | ${ms(plain.max)} | ${r.firstPage.plainRaw.map((x) => x.toFixed(0)).join(", ")} |
+| plain, by pdf.js's own \`pagerendered\` event for page 1 | ${r.firstPage.plainRendered.n} | ${ms(r.firstPage.plainRendered.p50)} | ${ms(r.firstPage.plainRendered.max)} | |
+
+## 2. JS heap while scrolling through all ${r.pageCount} pages (our reader)
+
+The same throttling; each page scrolled into view in turn, waiting up to 5 s for its canvas; JSHeapUsedSize
+(CDP Performance.getMetrics, the page's main thread; pdf.js's worker is not included) sampled every 200 ms.
+
+| after page 1 | peak while scrolling | at the end | samples | pages drawn | scroll took |
+| ---: | ---: | ---: | ---: | ---: | ---: |
+| ${mb(r.heap.start)} MB | **${mb(r.heap.peak)} MB** | ${mb(r.heap.end)} MB | ${r.heap.samples} | ${r.heap.pagesDrawn} of ${r.pageCount} | ${r.heap.seconds.toFixed(0)} s |
+
+## 3. A shared note on ${READERS} other open readers
+
+${s ? `${READERS} browser contexts in one Chromium (no CPU or network throttling), each a different member of the meeting
+with their own session, open the paper directly on the app (${s.opened} of ${READERS} showed page 1${s.openErrors.length ? `; errors: ${s.openErrors.join("; ")}` : ""}). Another
+member saves a note shared with the meeting (\`PUT /api/v1/documents/{id}/annotations/{clientId}\`, \`visibility:
+"MEETING"\`, answered ${s.saved} in ${ms(s.writeMs)} ms). Time from the start of the PUT until the note's words are in each
+reader's DOM (\`[data-testid="shared-note"]\`, seen by a MutationObserver on the machine's clock).
+
+| readers | shown | not shown within ${SHARED_TIMEOUT_MS / 1000} s | p50 ms | p99 ms | max ms |
+| ---: | ---: | ---: | ---: | ---: | ---: |
+| ${s.opened} | ${s.shown} | ${s.missing} | ${ms(s.latency.p50)} | ${ms(s.latency.p99)} | ${ms(s.latency.max)} |
+` : `**Not measured**: ${r.sharedError ?? "not run"}.`}
+
+## Not measured here
+
+- CPU throttling (CDP) slows the page's main thread; whether Chromium applies it to pdf.js's worker as well is up to
+  Chromium. Both readers are measured under the same conditions.
+- Real tablets (ARM, their GPUs, Safari): this is desktop Chromium with emulated throttling.
+`;
+  fs.writeFileSync(path.join(root, "bench", "RESULTS-reader.md"), md);
+  console.log("[bench] wrote bench/RESULTS-reader.md");
+}
+
+const watchdog = setTimeout(() => {
+  console.error(`[bench] still running after ${WATCHDOG_MS / 60_000} minutes: stopping`);
+  void cleanup().then(() => process.exit(1));
+}, WATCHDOG_MS);
+
+async function cleanup() {
+  await browser?.close().catch(() => {});
+  proxy?.closeAllConnections();
+  proxy?.close();
+  for (const c of children) stop(c);
+  fs.rmSync(benchDir, { recursive: true, force: true });
+  try {
+    fs.rmdirSync(path.dirname(benchDir));
+  } catch {
+    /* not empty */
+  }
+}
+
+let code = 1;
+try {
+  code = await main();
+} catch (e) {
+  console.error("[bench] failed:", e);
+} finally {
+  clearTimeout(watchdog);
+  await cleanup();
+}
+process.exit(code);
