@@ -33,16 +33,29 @@ export function ensureBuild() {
   }
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
+/** A free port on 127.0.0.1: the system's choice, or the first free one in [from, to] (a bench's agreed range). */
+export async function freePort(range?: [number, number]): Promise<number> {
+  const tryPort = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      const s = net.createServer();
+      s.once("error", reject);
+      s.listen(port, "127.0.0.1", () => {
+        const { port: got } = s.address() as net.AddressInfo;
+        s.close(() => resolve(got));
+      });
     });
-  });
+  if (!range) return tryPort(0);
+  for (let port = range[0]; port <= range[1]; port++) {
+    const got = await tryPort(port).catch(() => null);
+    if (got !== null && !taken.has(got)) {
+      taken.add(got);
+      return got;
+    }
+  }
+  throw new Error(`no free port in ${range[0]}-${range[1]}`);
 }
+/** Ports handed out in a range by this process (the first may not be listening yet when the next is asked for). */
+const taken = new Set<number>();
 
 /** Resident memory of a process (Linux /proc), in bytes; NaN elsewhere. */
 export function rssOf(pid: number | undefined): number {
