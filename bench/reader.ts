@@ -23,7 +23,7 @@ import { machine } from "./report.ts";
 import { mb, ms, summarize, triple, type Summary } from "./stats.ts";
 
 const PAGES = 200;
-const COLD_LOADS = Number(process.env.BENCH_READER_LOADS ?? 7);
+const COLD_LOADS = Number(process.env.BENCH_READER_LOADS ?? 5);
 const READERS = 30;
 /** The bench's agreed ports (PROTOCOL.md). */
 const PORTS: [number, number] = [3500, 3599];
@@ -32,7 +32,7 @@ const NET = { offline: false, latency: 50, downloadThroughput: (10e6 / 8), uploa
 const FIRST_PAGE_TIMEOUT_MS = 60_000;
 const SHARED_TIMEOUT_MS = 30_000;
 /** The scroll through all pages stops here if it has not reached the last page (reported). */
-const SCROLL_BUDGET_MS = Number(process.env.BENCH_READER_SCROLL_S ?? 240) * 1000;
+const SCROLL_BUDGET_MS = Number(process.env.BENCH_READER_SCROLL_S ?? 150) * 1000;
 const WATCHDOG_MS = 15 * 60_000;
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
@@ -237,20 +237,22 @@ async function sharedNote(url: string, appUrl: string, documentId: string, autho
   const text = `Ý kiến chung ${crypto.randomBytes(3).toString("hex")}: đề nghị bổ sung số liệu`;
   const live = pages.filter(Boolean);
   // Each page notes the moment (on the machine's clock) a shared note with these words is in its DOM.
-  await Promise.all(live.map((p) => p.evaluate((text) => {
-    const w = window as unknown as { __sharedAt?: number };
-    const check = () => {
+  // A string, not a function: tsx's helpers (__name) do not exist in the page.
+  const watch = `(() => {
+    const text = ${JSON.stringify(text)};
+    const obs = new MutationObserver(() => {
       for (const el of document.querySelectorAll('[data-testid="shared-note"]')) {
-        if (el.textContent?.includes(text)) {
-          w.__sharedAt = performance.timeOrigin + performance.now();
+        if (el.textContent && el.textContent.includes(text)) {
+          window.__sharedAt = performance.timeOrigin + performance.now();
           obs.disconnect();
           return;
         }
       }
-    };
-    const obs = new MutationObserver(check);
+    });
     obs.observe(document.body, { childList: true, subtree: true, characterData: true });
-  }, text)));
+  })()`;
+  await Promise.all(live.map((p) => p.evaluate(watch)));
+  try {
   await new Promise((r) => setTimeout(r, 2000)); // the readers' sockets are joined and idle
   const clientId = `bench-${crypto.randomBytes(8).toString("hex")}`;
   const t0 = now();
@@ -272,9 +274,11 @@ async function sharedNote(url: string, appUrl: string, documentId: string, autho
     if (seen.every((s) => s !== undefined)) break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  await Promise.all(contexts.map((c) => c.close()));
   const latencies = seen.filter((s): s is number => s !== undefined).map((s) => s - t0);
   return { opened, openErrors: [...new Set(openErrors)].slice(0, 3), saved, writeMs, shown: latencies.length, missing: live.length - latencies.length, latency: summarize(latencies) };
+  } finally {
+    await Promise.all(contexts.map((c) => c.close().catch(() => {})));
+  }
 }
 
 async function main() {
