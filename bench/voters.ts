@@ -21,6 +21,8 @@ interface Voter {
 }
 const voters: Voter[] = [];
 let failed = 0;
+/** Sockets the server dropped (e.g. missed heartbeats under load): the bench's voters do not reconnect. */
+let dropped = 0;
 const errors = new Set<string>();
 
 function post(v: Voter, cookie: string, choice: number): Promise<{ status: number; at: number }> {
@@ -48,6 +50,7 @@ async function connectAll() {
     await new Promise<void>((resolve, reject) => (socket.once("connect", () => resolve()), socket.once("connect_error", reject)));
     const ack = await new Promise<{ ok: boolean }>((r) => socket.emit("meeting:join", { meetingId: cfg.meetingId, version: 0 }, r));
     if (!ack.ok) throw new Error("join refused");
+    socket.on("disconnect", () => dropped++);
     socket.on("vote.progress", (p: { voteId: string; cast: number }) => {
       if (p.voteId !== voteId) return;
       v.messages++;
@@ -92,6 +95,8 @@ process.on("message", async (m: { type: string; voteId?: string; at?: number; sp
         finalAt: voters.map((v) => v.finalAt),
         messages: voters.map((v) => v.messages),
         notFinal: voters.filter((v) => Number.isNaN(v.finalAt)).length,
+        notFinalDropped: voters.filter((v) => Number.isNaN(v.finalAt) && !v.socket.connected).length,
+        dropped,
         failed, errors: [...errors].slice(0, 5),
       });
     } else if (m.type === "close") {

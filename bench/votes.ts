@@ -149,6 +149,7 @@ async function main() {
       ballotsPerSecond: N / ((lastBallot - firstSent) / 1000),
       answer: summarize(responses.map((r) => r.at - r.sentAt)),
       final: summarize(finals), notFinal: collected.reduce((s, c) => s + Number(c.notFinal), 0),
+      notFinalDropped: collected.reduce((s, c) => s + Number(c.notFinalDropped), 0),
       chairFinalMs: Math.max(0, chairFinalAt - lastBallot), chairMessages,
       messages: summarize(messages), closeMs,
     };
@@ -171,7 +172,7 @@ async function main() {
     "",
     "| vote | ballots recorded | tallied | requests (failed) | ballots/s | answer p50/p99 ms | every client shows N of N after the last ballot, p50/p99/max ms | chair shows N of N, ms | progress messages per client p50/max | close → result on the chair's screen, ms |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...rounds.map((r) => `| ${r.kind} | ${r.stored} of ${r.ballots} | ${r.tallied} | ${r.requests} (${r.failed}) | ${r.ballotsPerSecond.toFixed(0)} | ${r.answer.p50.toFixed(0)} / ${r.answer.p99.toFixed(0)} | ${r.final.p50.toFixed(0)} / ${r.final.p99.toFixed(0)} / ${r.final.max.toFixed(0)}${r.notFinal ? ` (${r.notFinal} never)` : ""} | ${r.chairFinalMs.toFixed(0)} | ${r.messages.p50.toFixed(0)} / ${r.messages.max.toFixed(0)} | ${r.closeMs.toFixed(0)} |`),
+    ...rounds.map((r) => `| ${r.kind} | ${r.stored} of ${r.ballots} | ${r.tallied} | ${r.requests} (${r.failed}) | ${r.ballotsPerSecond.toFixed(0)} | ${r.answer.p50.toFixed(0)} / ${r.answer.p99.toFixed(0)} | ${r.final.p50.toFixed(0)} / ${r.final.p99.toFixed(0)} / ${r.final.max.toFixed(0)}${r.notFinal ? ` (${r.notFinal} never, ${r.notFinalDropped} of them disconnected)` : ""} | ${r.chairFinalMs.toFixed(0)} | ${r.messages.p50.toFixed(0)} / ${r.messages.max.toFixed(0)} | ${r.closeMs.toFixed(0)} |`),
     "",
     "Targets (issue 9): 0 lost or doubled (recorded = tallied = N), tally p99 < 300 ms after the last ballot, every client's progress within 1 s.",
     "Progress is one coalesced message per vote at most every 100 ms (lib/votes/progress.ts), not a version per ballot: no client re-fetches anything while ballots arrive.",
