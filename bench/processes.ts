@@ -1,6 +1,7 @@
 // The benchmark's child processes: the app (the production server.ts), the bare socket.io baseline, and the
 // processes that hold the simulated tablets. Each is started with the open-files limit raised to the hard limit
 // (2,000 sockets per process need it), and killed by id when the benchmark ends.
+import crypto from "node:crypto";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -8,6 +9,26 @@ import path from "node:path";
 import type { FromClients, ToClients } from "./ipc.ts";
 
 export const root = path.resolve(import.meta.dirname, "..");
+
+/**
+ * A benchmark's own world: a fresh folder under data/bench for its database and files, and the environment the app
+ * and this process run with (a new session secret; the server follows the host each request came in on, not a
+ * configured public URL). Also set on this process: lib/db and the session signing read them.
+ */
+export function benchEnvironment(name: string): { benchDir: string; env: NodeJS.ProcessEnv } {
+  process.chdir(root);
+  const benchDir = path.join(root, "data", "bench", `${name}-${process.pid}`);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: `file:${path.join(benchDir, "bench.db")}`,
+    STORAGE_DIR: path.join(benchDir, "storage"),
+    NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+  };
+  delete env.PUBLIC_URL;
+  delete env.NEXTAUTH_URL;
+  Object.assign(process.env, env);
+  return { benchDir, env };
+}
 
 /** `node --import tsx <script>` with `ulimit -n` raised to the hard limit, an IPC channel, output passed through. */
 export function spawnNode(script: string, env: NodeJS.ProcessEnv, ipc: boolean, nodeFlags = ""): ChildProcess {

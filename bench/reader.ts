@@ -18,7 +18,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright";
-import { ensureBuild, freePort, root, startApp, stop } from "./processes.ts";
+import { benchEnvironment, ensureBuild, freePort, root, startApp, stop } from "./processes.ts";
 import { machine } from "./report.ts";
 import { mb, ms, summarize, triple, type Summary } from "./stats.ts";
 
@@ -36,17 +36,7 @@ const SCROLL_BUDGET_MS = Number(process.env.BENCH_READER_SCROLL_S ?? 150) * 1000
 const WATCHDOG_MS = 15 * 60_000;
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
-process.chdir(root);
-const benchDir = path.join(root, "data", "bench", `reader-${process.pid}`);
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  DATABASE_URL: `file:${path.join(benchDir, "bench.db")}`,
-  STORAGE_DIR: path.join(benchDir, "storage"),
-  NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
-};
-delete env.PUBLIC_URL;
-delete env.NEXTAUTH_URL;
-Object.assign(process.env, env);
+const { benchDir, env } = benchEnvironment("reader");
 
 const children: ChildProcess[] = [];
 let browser: Browser | undefined;

@@ -12,13 +12,12 @@
 // Everything runs on 127.0.0.1 against a fresh SQLite database under data/bench/, removed at the end. Every wait has
 // a timeout; a watchdog ends the run after 15 minutes; child processes are killed by id.
 import { execFileSync } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { ChildProcess } from "node:child_process";
-import { ClientProcess, cpuMsOf, ensureBuild, freePort, root, rssOf, startApp, startBare, stop } from "./processes.ts";
+import { benchEnvironment, ClientProcess, cpuMsOf, ensureBuild, freePort, root, rssOf, startApp, startBare, stop } from "./processes.ts";
 import { load, type LoadResult } from "./http-load.ts";
 import { summarize, type Summary } from "./stats.ts";
 import { writeResults, type RoomResult } from "./report.ts";
@@ -42,22 +41,11 @@ const HTTP_USERS = 50;
 const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 const WATCHDOG_MS = 15 * 60_000;
 
-process.chdir(root);
-const benchDir = path.join(root, "data", "bench", `run-${process.pid}`);
+const { benchDir, env } = benchEnvironment("run");
 const now = () => performance.timeOrigin + performance.now();
 const children: ChildProcess[] = [];
 const clientProcs: ClientProcess[] = [];
 
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  DATABASE_URL: `file:${path.join(benchDir, "bench.db")}`,
-  STORAGE_DIR: path.join(benchDir, "storage"),
-  NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
-};
-// The server follows the host each request came in on (127.0.0.1:port), not a configured public URL.
-delete env.PUBLIC_URL;
-delete env.NEXTAUTH_URL;
-Object.assign(process.env, env); // lib/db and the session signing below read them
 
 async function write(url: string, cookie: string, itemId: string, title: string): Promise<boolean> {
   try {

@@ -11,24 +11,14 @@ import path from "node:path";
 import { execFileSync, type ChildProcess } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { io } from "socket.io-client";
-import { freePort, root, rssOf, spawnNode, startApp, stop } from "./processes.ts";
+import { benchEnvironment, freePort, root, rssOf, spawnNode, startApp, stop } from "./processes.ts";
 import { summarize } from "./stats.ts";
 
 const N = Number(process.env.BENCH_VOTERS_N ?? 2000);
 const PROCESSES = N >= 1000 ? 2 : 1;
 const SPREAD_MS = 1000;
 const now = () => performance.timeOrigin + performance.now();
-process.chdir(root);
-const benchDir = path.join(root, "data", "bench", `votes-${process.pid}`);
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  DATABASE_URL: `file:${path.join(benchDir, "bench.db")}`,
-  STORAGE_DIR: path.join(benchDir, "storage"),
-  NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
-};
-delete env.PUBLIC_URL;
-delete env.NEXTAUTH_URL;
-Object.assign(process.env, env);
+const { benchDir, env } = benchEnvironment("votes");
 const children: ChildProcess[] = [];
 
 type Msg = { type: string; [k: string]: unknown };
