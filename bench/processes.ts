@@ -112,9 +112,13 @@ async function waitFor(what: string, timeoutMs: number, ready: () => Promise<boo
   throw new Error(`${what} not ready within ${timeoutMs / 1000} s`);
 }
 
-/** The production server (server.ts: Next + attachRealtime on one port), ready when /api/health answers 200. */
+/**
+ * The production server (server.ts: Next + attachRealtime on one port), ready when /api/health answers 200, with the
+ * young generation `npm start` gives it (package.json: a page render allocates a lot that dies young).
+ */
 export async function startApp(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-  const child = spawnNode("server.ts", { ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" }, false, process.env.BENCH_SERVER_FLAGS ?? "");
+  const flags = `--max-semi-space-size=32 ${process.env.BENCH_SERVER_FLAGS ?? ""}`;
+  const child = spawnNode("server.ts", { ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" }, false, flags);
   await waitFor("the app server", 90_000, async () => (await fetch(`http://127.0.0.1:${port}/api/health`)).ok, child);
   return child;
 }

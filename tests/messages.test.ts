@@ -1,6 +1,8 @@
 // Every UI string exists in both languages, with the same ICU placeholders.
 import { describe, expect, it } from "vitest";
 import { loadMessages } from "@/lib/i18n/messages";
+import { bundledMessages } from "@/lib/i18n/bundled";
+import { LOCALES } from "@/lib/i18n/config";
 
 function flatten(o: unknown, prefix = ""): Record<string, string> {
   const out: Record<string, string> = {};
@@ -18,5 +20,9 @@ describe("messages", () => {
     const en = flatten(await loadMessages("en"));
     expect(Object.keys(vi).sort()).toEqual(Object.keys(en).sort());
     for (const k of Object.keys(vi)) expect(placeholders(vi[k]), k).toEqual(placeholders(en[k]));
+  });
+
+  it("the browser's bundled copy is every namespace file in messages/, as the server reads them", async () => {
+    for (const locale of LOCALES) expect(bundledMessages[locale], locale).toEqual(await loadMessages(locale));
   });
 });

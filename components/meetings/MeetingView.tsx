@@ -53,8 +53,12 @@ function changedSince(s: SnapshotJson, seen: number): string[] {
   return out;
 }
 
-/** `lastSeenVersion`: the meeting version this participant had seen when they last left the page. */
-export function MeetingView({ initial, lastSeenVersion }: { initial: SnapshotJson; lastSeenVersion: number }) {
+/**
+ * `initialJson`: the snapshot as the page read it, in the JSON form the snapshot API answers with.
+ * `lastSeenVersion`: the meeting version this participant had seen when they last left the page.
+ */
+export function MeetingView({ initialJson, lastSeenVersion }: { initialJson: string; lastSeenVersion: number }) {
+  const initial = useMemo(() => JSON.parse(initialJson) as SnapshotJson, [initialJson]);
   const t = useTranslations();
   const dates = useDateFormat();
   const { snapshot, connected, changed: liveChanged, refused, accept, expect } = useMeetingLive(initial);

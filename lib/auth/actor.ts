@@ -1,6 +1,6 @@
 // getActor: the one way HTTP routes, pages and socket handshakes learn who is asking (the same next-auth session,
 // live in the Session table).
-import { getToken } from "next-auth/jwt";
+import { decode, getToken, type JWT, type JWTDecodeParams } from "next-auth/jwt";
 import { unauthenticated } from "../errors/index.ts";
 import { headerValue } from "../http/forwarding.ts";
 import type { Actor } from "../policy/index.ts";
@@ -29,6 +29,34 @@ function decodeCookieValue(raw: string): string {
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 
+/**
+ * Session tokens already decoded, by their text. The text is the token's whole content, encrypted and authenticated
+ * with the secret, so it always decodes to the same claims: deriving the key and decrypting again on every request of
+ * the same tablet is work for nothing (a measurable part of a page render). Expiry is checked on every use, as the
+ * decoder does; whether the session is still live is asked of the database on every request all the same
+ * (liveSession). Only tokens that decoded are kept, the oldest dropped first beyond DECODED_MAX.
+ */
+const decoded = new Map<string, { secret: JWTDecodeParams["secret"]; claims: JWT }>();
+const DECODED_MAX = 5_000;
+/** next-auth's decoder accepts a token up to 15 s past its expiry (clock skew between nodes); so does the cache. */
+const CLOCK_TOLERANCE_MS = 15_000;
+
+async function decodeOnce(params: JWTDecodeParams): Promise<JWT | null> {
+  const hit = params.token ? decoded.get(params.token) : undefined;
+  if (hit && hit.secret === params.secret) {
+    const exp = hit.claims.exp;
+    if (typeof exp === "number" && exp * 1000 + CLOCK_TOLERANCE_MS >= Date.now()) return hit.claims;
+    decoded.delete(params.token!);
+    return null;
+  }
+  const claims = await decode(params); // throws on a forged, foreign or expired token: getToken answers null
+  if (claims && params.token && typeof claims.exp === "number") {
+    if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
+    decoded.set(params.token, { secret: params.secret, claims });
+  }
+  return claims;
+}
+
 /** The session id the request's JWT names (signature and expiry checked), or null. Whether it is live is not decided here. */
 export async function sessionIdOf(headers: HeaderSource): Promise<string | null> {
   const cookies = parseCookieHeader(headerValue(headers, "cookie"));
@@ -37,6 +65,7 @@ export async function sessionIdOf(headers: HeaderSource): Promise<string | null>
     req: { headers: plainHeaders, cookies } as never,
     secret: authSecret(),
     secureCookie: secureCookies,
+    decode: decodeOnce,
   });
   return typeof token?.sid === "string" ? token.sid : null;
 }
