@@ -1,9 +1,11 @@
 // Agenda writes. Each is one meeting change (policy + version bump + stored event + audit, emitted after commit).
-import type { Tx } from "../db/index.ts";
+import type { AgendaItemStatus, Tx } from "../db/index.ts";
 import { invalid, notFound } from "../errors/index.ts";
 import type { Actor } from "../policy/index.ts";
 import { meetingEvent } from "../meetings/change.ts";
-import { editMeeting } from "../meetings/edit.ts";
+import { editMeeting, editMeetingSql } from "../meetings/edit.ts";
+import { readConsistent, sql } from "../db/read.ts";
+import { dbDate } from "../db/write.ts";
 import { db } from "../db/index.ts";
 import { meetingPeople } from "../users/queries.ts";
 import type { CreateAgendaItem, MoveAgendaItem, UpdateAgendaItem } from "./schema.ts";
@@ -41,9 +43,9 @@ async function checkPresenter(tx: Tx, presenterId: string | null | undefined) {
 
 /** The meeting an agenda item belongs to (404 when there is no such item). */
 export async function meetingIdOfItem(itemId: string): Promise<string> {
-  const item = await db.agendaItem.findUnique({ where: { id: itemId }, select: { meetingId: true } });
+  const [[item]] = readConsistent([sql`SELECT "meetingId" FROM "AgendaItem" WHERE "id" = ${itemId}`]);
   if (!item) throw notFound();
-  return item.meetingId;
+  return item.meetingId as string;
 }
 
 export async function createAgendaItem(actor: Actor, meetingId: string, input: CreateAgendaItem) {
@@ -75,15 +77,31 @@ export async function createAgendaItem(actor: Actor, meetingId: string, input: C
   });
 }
 
+// The columns an edit may set (UpdateAgendaItem's fields), in SQL: the hot path of a live agenda (lib/db/write.ts).
+const EDITABLE = ["title", "description", "presenterId", "plannedMinutes", "status"] as const;
+
 export async function updateAgendaItem(actor: Actor, itemId: string, input: UpdateAgendaItem) {
   const meetingId = await meetingIdOfItem(itemId);
   const { baseVersion, ...changes } = input;
-  return editMeeting(actor, meetingId, baseVersion, async (tx, { version }) => {
-    await checkPresenter(tx, changes.presenterId);
-    const before = await tx.agendaItem.findUniqueOrThrow({ where: { id: itemId } });
-    const item = await tx.agendaItem.update({ where: { id: itemId }, data: { ...changes, changedAtVersion: version } });
+  if (changes.presenterId) await checkPresenter(db, changes.presenterId);
+  return editMeetingSql(actor, meetingId, baseVersion, (w, { version }) => {
+    const select = sql`SELECT "id", "meetingId", "parentId", "position", "title", "description", "presenterId", "plannedMinutes", "status", "changedAtVersion" FROM "AgendaItem" WHERE "id" = ${itemId}`;
+    const before = w.get(select);
+    if (!before || before.meetingId !== meetingId) throw notFound();
+    const columns = EDITABLE.filter((k) => changes[k] !== undefined);
+    const set = columns.map((k) => `"${k}" = ?`).join(", ");
+    w.run({
+      sql: `UPDATE "AgendaItem" SET ${set}, "changedAtVersion" = ?, "updatedAt" = ? WHERE "id" = ?`,
+      params: [...columns.map((k) => changes[k] ?? null), version, dbDate(new Date()), itemId],
+    });
+    const row = w.get(select)!;
+    const item = {
+      id: row.id as string, meetingId, parentId: (row.parentId ?? null) as string | null, position: Number(row.position),
+      title: row.title as string, description: row.description as string, presenterId: (row.presenterId ?? null) as string | null,
+      plannedMinutes: Number(row.plannedMinutes), status: row.status as AgendaItemStatus, changedAtVersion: Number(row.changedAtVersion),
+    };
     const diff: Record<string, unknown> = {};
-    for (const k of Object.keys(changes) as (keyof typeof changes)[]) diff[k] = { from: before[k], to: item[k] };
+    for (const k of columns) diff[k] = { from: before[k] ?? null, to: item[k] };
     return {
       result: item,
       event: meetingEvent("agenda.changed", "updated"),

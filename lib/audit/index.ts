@@ -1,6 +1,8 @@
 // Append-only, hash-chained audit trail. Always written inside the transaction of the change it records.
 import crypto from "node:crypto";
 import type { Tx } from "../db/index.ts";
+import { sql } from "../db/read.ts";
+import { dbDate, writerIn, type Writer } from "../db/write.ts";
 
 export interface AuditInput {
   actorId: string | null;
@@ -16,17 +18,27 @@ function entryHash(prevHash: string, e: { seq: number; actorId: string | null; a
   return crypto.createHash("sha256").update(JSON.stringify(fields)).digest("hex");
 }
 
+/**
+ * Appends an entry inside `tx`, the transaction of the change it records: its statements run on the same connection
+ * (lib/db/write.ts), prepared, since every audited write pays for them. Also inside writeTransaction (appendAuditTo).
+ */
 export async function appendAudit(tx: Tx, e: AuditInput) {
-  const last = await tx.auditEntry.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
-  const seq = (last?.seq ?? 0) + 1;
-  const prevHash = last?.hash ?? "";
+  void tx; // the statements join tx through the connection they share
+  return appendAuditTo(await writerIn(), e);
+}
+
+export function appendAuditTo(w: Writer, e: AuditInput) {
+  const last = w.get(sql`SELECT "seq", "hash" FROM "AuditEntry" ORDER BY "seq" DESC LIMIT 1`);
+  const seq = Number(last?.seq ?? 0) + 1;
+  const prevHash = (last?.hash as string | undefined) ?? "";
   const createdAt = new Date();
   const data = e.data ?? {};
   const meetingId = e.meetingId ?? null;
   const hash = entryHash(prevHash, { ...e, seq, meetingId, data, createdAt });
-  return tx.auditEntry.create({
-    data: { seq, prevHash, hash, createdAt, data: data as object, actorId: e.actorId, action: e.action, subjectType: e.subjectType, subjectId: e.subjectId, meetingId },
-  });
+  const id = crypto.randomUUID();
+  w.run(sql`INSERT INTO "AuditEntry" ("id", "seq", "actorId", "action", "subjectType", "subjectId", "meetingId", "data", "prevHash", "hash", "createdAt")
+    VALUES (${id}, ${seq}, ${e.actorId}, ${e.action}, ${e.subjectType}, ${e.subjectId}, ${meetingId}, ${JSON.stringify(data)}, ${prevHash}, ${hash}, ${dbDate(createdAt)})`);
+  return { id, seq, prevHash, hash, createdAt, data, actorId: e.actorId, action: e.action, subjectType: e.subjectType, subjectId: e.subjectId, meetingId };
 }
 
 /** Recomputes the chain; returns the first broken seq or null when intact. */

@@ -11,11 +11,11 @@ import { databaseUrl } from "./url.ts";
 export type Row = Record<string, unknown>;
 export interface Statement {
   sql: string;
-  params: (string | number)[];
+  params: (string | number | null)[];
 }
 
 /** A statement with `?` placeholders for the template's values. */
-export function sql(strings: TemplateStringsArray, ...params: (string | number)[]): Statement {
+export function sql(strings: TemplateStringsArray, ...params: (string | number | null)[]): Statement {
   return { sql: strings.join("?"), params };
 }
 

@@ -11,7 +11,9 @@ import { db, type Prisma, type Tx } from "../db/index.ts";
 import { authorizeMeeting } from "../meetings/access.ts";
 import { AppError, invalid } from "../errors/index.ts";
 import { authorize, type Actor, type MeetingAction } from "../policy/index.ts";
-import { changeMeeting, type ChangeOutcome, type ChangeWork } from "../meetings/change.ts";
+import { changeMeeting, changeMeetingSql, type ChangeOutcome, type ChangeWork, type SqlChangeWork } from "../meetings/change.ts";
+import { asDateOrNull, sql } from "../db/read.ts";
+import { dbBool, dbDate, type Writer } from "../db/write.ts";
 import type { ChangeEventName } from "../realtime/events.ts";
 import { foldItemTime } from "./clock.ts";
 import { spentOf } from "./rows.ts";
@@ -28,15 +30,19 @@ class Unchanged<T> {
 
 const RETRIES = 5;
 
-async function liveChange<T, N extends ChangeEventName>(
+type Runner<T, N extends ChangeEventName, W> = (actor: Actor, meetingId: string, opts: { action: MeetingAction; baseVersion?: number }, work: W) => Promise<{ result: T; version: number }>;
+
+/** A live command: `run` is changeMeeting (Prisma) or changeMeetingSql (the hot ones); see Unchanged and RETRIES. */
+async function liveChangeWith<T, N extends ChangeEventName, W>(
+  run: Runner<T, N, W>,
   actor: Actor,
   meetingId: string,
   opts: { action: MeetingAction; baseVersion?: number },
-  work: ChangeWork<T, N>,
+  work: W,
 ): Promise<{ result: T; version: number }> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await changeMeeting(actor, meetingId, opts, work);
+      return await run(actor, meetingId, opts, work);
     } catch (e) {
       if (e instanceof Unchanged) return { result: e.result as T, version: e.version };
       const raced = e instanceof AppError && e.code === "CONFLICT" && opts.baseVersion === undefined;
@@ -45,7 +51,28 @@ async function liveChange<T, N extends ChangeEventName>(
   }
 }
 
+const liveChange = <T, N extends ChangeEventName>(actor: Actor, meetingId: string, opts: { action: MeetingAction; baseVersion?: number }, work: ChangeWork<T, N>) =>
+  liveChangeWith<T, N, ChangeWork<T, N>>(changeMeeting, actor, meetingId, opts, work);
+const liveChangeSql = <T, N extends ChangeEventName>(actor: Actor, meetingId: string, opts: { action: MeetingAction; baseVersion?: number }, work: SqlChangeWork<T, N>) =>
+  liveChangeWith<T, N, SqlChangeWork<T, N>>(changeMeetingSql, actor, meetingId, opts, work);
+
 const unchanged = (version: number) => new Unchanged(null, version - 1);
+
+/** The meeting's live row in SQL (created on first use, like liveOf), with the columns the hot commands read. */
+function liveRowSql(w: Writer, meetingId: string) {
+  w.run(sql`INSERT INTO "MeetingLive" ("meetingId", "updatedAt") VALUES (${meetingId}, ${dbDate(new Date())}) ON CONFLICT ("meetingId") DO NOTHING`);
+  const l = w.get(sql`SELECT "startedAt", "pausedAt", "closedAt", "itemRunningSince", "itemSpentMs", "presenterUserId", "shownDocumentId", "shownPage" FROM "MeetingLive" WHERE "meetingId" = ${meetingId}`)!;
+  return {
+    startedAt: asDateOrNull(l.startedAt),
+    pausedAt: asDateOrNull(l.pausedAt),
+    closedAt: asDateOrNull(l.closedAt),
+    itemRunningSince: asDateOrNull(l.itemRunningSince),
+    itemSpentMs: l.itemSpentMs,
+    presenterUserId: (l.presenterUserId ?? null) as string | null,
+    shownDocumentId: (l.shownDocumentId ?? null) as string | null,
+    shownPage: Number(l.shownPage),
+  };
+}
 
 async function liveOf(tx: Tx, meetingId: string) {
   return tx.meetingLive.upsert({ where: { meetingId }, create: { meetingId }, update: {} });
@@ -74,6 +101,7 @@ export async function runMeeting(actor: Actor, meetingId: string, cmd: RunComman
 }
 
 async function runMeetingChange(actor: Actor, meetingId: string, cmd: RunCommand) {
+  if (cmd.command === "goto" || cmd.command === "step") return moveCurrentItem(actor, meetingId, cmd);
   return liveChange(actor, meetingId, { action: "meeting.run", baseVersion: cmd.baseVersion }, async (tx, { meeting, version }) => {
     const live = await liveOf(tx, meetingId);
     const now = new Date();
@@ -81,14 +109,7 @@ async function runMeetingChange(actor: Actor, meetingId: string, cmd: RunCommand
     const running = !!live.startedAt && !live.pausedAt && !live.closedAt;
     const spent = spentOf(live.itemSpentMs);
     const items = () => tx.agendaItem.findMany({ where: { meetingId }, select: { id: true, parentId: true, position: true } });
-    const moveTo = async (itemId: string) => {
-      await tx.meeting.update({ where: { id: meetingId }, data: { currentAgendaItemId: itemId } });
-      await tx.meetingLive.update({
-        where: { meetingId },
-        data: { itemSpentMs: foldItemTime(spent, current, live.itemRunningSince, now), itemRunningSince: running ? now : null },
-      });
-      return liveEvent("item", meetingId, null, "item", { from: current, to: itemId }, { meeting: true });
-    };
+    // goto and step: moveCurrentItem.
     switch (cmd.command) {
       case "start": {
         if (live.startedAt) throw unchanged(version);
@@ -124,19 +145,6 @@ async function runMeetingChange(actor: Actor, meetingId: string, cmd: RunCommand
         const ended = await endSpeaking(tx, meetingId, now);
         return liveEvent("closed", meetingId, null, "close", undefined, { meeting: true, speakers: ended });
       }
-      case "goto": {
-        const item = await tx.agendaItem.findFirst({ where: { id: cmd.itemId, meetingId }, select: { id: true } });
-        if (!item) throw invalid("VALIDATION", { itemId: ["live.unknownItem"] });
-        if (current === item.id) throw unchanged(version);
-        return moveTo(item.id);
-      }
-      case "step": {
-        // The chair saw `from` as current; if the meeting has moved on since, this step has been taken already.
-        if (cmd.from !== current) throw unchanged(version);
-        const target = stepFrom(agendaOrder(await items()), current, cmd.direction);
-        if (!target) throw unchanged(version);
-        return moveTo(target);
-      }
       case "settings": {
         const data: Prisma.MeetingLiveUpdateInput = {};
         if (cmd.quorumRule !== undefined) data.quorumRule = cmd.quorumRule;
@@ -156,24 +164,55 @@ async function runMeetingChange(actor: Actor, meetingId: string, cmd: RunCommand
   });
 }
 
+/**
+ * The chair goes to an item, or steps to the next / previous one: the hottest live command (every tablet follows it),
+ * in SQL (lib/meetings/change.ts changeMeetingSql). The time spent on the item left is folded into its total.
+ */
+function moveCurrentItem(actor: Actor, meetingId: string, cmd: Extract<RunCommand, { command: "goto" | "step" }>) {
+  return liveChangeSql(actor, meetingId, { action: "meeting.run", baseVersion: cmd.baseVersion }, (w, { meeting, version }) => {
+    const live = liveRowSql(w, meetingId);
+    const now = new Date();
+    const current = meeting.currentAgendaItemId;
+    const items = () => w.all(sql`SELECT "id", "parentId", "position" FROM "AgendaItem" WHERE "meetingId" = ${meetingId}`)
+      .map((i) => ({ id: i.id as string, parentId: (i.parentId ?? null) as string | null, position: Number(i.position) }));
+    let target: string | null;
+    if (cmd.command === "goto") {
+      const item = w.get(sql`SELECT "id" FROM "AgendaItem" WHERE "id" = ${cmd.itemId} AND "meetingId" = ${meetingId}`);
+      if (!item) throw invalid("VALIDATION", { itemId: ["live.unknownItem"] });
+      target = item.id as string;
+    } else {
+      // The chair saw `from` as current; if the meeting has moved on since, this step has been taken already.
+      if (cmd.from !== current) throw unchanged(version);
+      target = stepFrom(agendaOrder(items()), current, cmd.direction);
+    }
+    if (!target || target === current) throw unchanged(version);
+    const running = !!live.startedAt && !live.pausedAt && !live.closedAt;
+    const stamp = dbDate(now);
+    w.run(sql`UPDATE "Meeting" SET "currentAgendaItemId" = ${target}, "updatedAt" = ${stamp} WHERE "id" = ${meetingId}`);
+    const spent = foldItemTime(spentOf(live.itemSpentMs), current, live.itemRunningSince, now);
+    w.run(sql`UPDATE "MeetingLive" SET "itemSpentMs" = ${JSON.stringify(spent)}, "itemRunningSince" = ${running ? stamp : null}, "updatedAt" = ${stamp} WHERE "meetingId" = ${meetingId}`);
+    return liveEvent("item", meetingId, null, "item", { from: current, to: target }, { meeting: true });
+  });
+}
+
 /** The presenter (the chair, the secretary, or whoever the chair named) shows a paper at a page, or nothing. */
 export async function presentPaper(actor: Actor, meetingId: string, input: Present) {
-  return liveChange(actor, meetingId, { action: "meeting.view" }, async (tx, { meeting, version }) => {
-    const live = await liveOf(tx, meetingId);
+  // Every page the presenter turns reaches every following tablet: in SQL, like moveCurrentItem.
+  return liveChangeSql(actor, meetingId, { action: "meeting.view" }, (w, { meeting, version }) => {
+    const live = liveRowSql(w, meetingId);
     authorize(actor, "live.present", { ...meeting, presenterUserId: live.presenterUserId });
     let page = input.page;
     if (input.documentId) {
       // Only a paper everyone in the room may see goes on the room's screens.
-      const doc = await tx.document.findFirst({
-        where: { id: input.documentId, meetingId, restricted: false },
-        select: { versions: { orderBy: { number: "desc" }, take: 1, select: { pageCount: true } } },
-      });
-      const pages = doc?.versions[0]?.pageCount;
+      const doc = w.get(sql`SELECT v."pageCount" FROM "Document" d JOIN "DocumentVersion" v ON v."documentId" = d."id"
+        WHERE d."id" = ${input.documentId} AND d."meetingId" = ${meetingId} AND d."restricted" = ${dbBool(false)}
+        ORDER BY v."number" DESC LIMIT 1`);
+      const pages = doc ? Number(doc.pageCount) : 0;
       if (!pages) throw invalid("VALIDATION", { documentId: ["live.notShowable"] });
       page = Math.min(page, pages);
     }
     if (live.shownDocumentId === input.documentId && (input.documentId === null || live.shownPage === page)) throw unchanged(version);
-    await tx.meetingLive.update({ where: { meetingId }, data: { shownDocumentId: input.documentId, shownPage: input.documentId ? page : 1 } });
+    w.run(sql`UPDATE "MeetingLive" SET "shownDocumentId" = ${input.documentId}, "shownPage" = ${input.documentId ? page : 1}, "updatedAt" = ${dbDate(new Date())} WHERE "meetingId" = ${meetingId}`);
     return liveEvent("shown", meetingId, { page }, "present", { documentId: input.documentId, page });
   });
 }

@@ -3,10 +3,11 @@
 // (lib/db/read.ts): the meeting with the actor's participation once, users once (joins), instead of ~13 Prisma
 // queries. Cut and assembled exactly as before: viewDelta (the same cut the live events get), assembleSnapshot.
 import crypto from "node:crypto";
-import { asBool, asDate, readConsistent, sql, type Row } from "../db/read.ts";
+import { asBool, asDate, readConsistent, sql, type Row, type Statement } from "../db/read.ts";
+import type { Writer } from "../db/write.ts";
 import { notFound } from "../errors/index.ts";
 import { can, type Actor, type MeetingResource, type MeetingRole, type MeetingStatus } from "../policy/index.ts";
-import { ROOM_VIEWER, viewDelta } from "./delta.ts";
+import { ROOM_VIEWER, viewDelta, type FullDelta } from "./delta.ts";
 import { liveRowOf } from "../live/rows.ts";
 import type { SpeakerRow } from "../live/schema.ts";
 import type { VoteRow } from "../votes/schema.ts";
@@ -85,7 +86,7 @@ const str = (v: unknown) => v as string;
 const strOrNull = (v: unknown) => (v ?? null) as string | null;
 const named = (id: unknown, name: unknown) => (id ? { id: str(id), name: str(name) } : null);
 
-function resourceOf(m: Row): MeetingResource {
+export function resourceOf(m: Row): MeetingResource {
   return {
     id: str(m.id),
     status: m.status as MeetingStatus,
@@ -297,3 +298,51 @@ export async function readMeetingSnapshot(actor: Actor, meetingId: string, ifNon
   const snapshot = cutSnapshot(read, { id: actor.id, role: actor.role });
   return { etag: etagOf(actor, m), snapshot, lastSeenVersion: Number(m.lastSeenVersion ?? 0) };
 }
+
+/** What a change touched (lib/meetings/change.ts Touched), as row ids per kind. */
+export interface TouchedIds {
+  meeting?: boolean;
+  items?: string[];
+  documents?: string[];
+  participants?: string[];
+  live?: boolean;
+  speakers?: string[];
+  votes?: string[];
+}
+
+/** `statement` narrowed to the rows whose `column` is one of `ids`. */
+function whereIn(statement: Statement, column: string, ids: string[]): Statement {
+  return { sql: `${statement.sql} AND ${column} IN (${ids.map(() => "?").join(", ")})`, params: [...statement.params, ...ids] };
+}
+
+/**
+ * The rows a change touched, as they are now, read on `w` inside the change's transaction: the same statements and
+ * mapping as the snapshot, so a client applying the event's rows ends where a fresh snapshot would.
+ */
+export function readTouchedRows(w: Writer, meetingId: string, t: TouchedIds): FullDelta {
+  const full: FullDelta = {};
+  const some = (ids?: string[]) => (ids?.length ? [...new Set(ids)] : null);
+  const m = t.meeting || t.live ? w.get(meetingQuery(meetingId, "")) : undefined;
+  if (t.meeting) full.meeting = meetingRow(m!);
+  const items = some(t.items);
+  if (items) full.items = w.all(whereIn(itemsQuery(meetingId), `i."id"`, items)).map(itemRow);
+  const documents = some(t.documents);
+  if (documents) {
+    full.documents = documentRows(w.all(whereIn(documentsQuery(meetingId), `d."id"`, documents)), w.all(whereIn(accessQuery(meetingId), `da."documentId"`, documents)));
+  }
+  const participants = some(t.participants);
+  if (participants) full.participants = w.all(whereIn(participantsQuery(meetingId), `p."id"`, participants)).map(participantRow);
+  if (t.live) full.live = liveRow(strOrNull(m!.currentAgendaItemId), w.get(liveQuery(meetingId)));
+  const speakers = some(t.speakers);
+  if (speakers) full.speakers = w.all(whereIn(speakersQuery(meetingId), `s."id"`, speakers)).map(speakerRow);
+  const votes = some(t.votes);
+  if (votes) full.votes = w.all(whereIn(votesQuery(meetingId), `v."id"`, votes)).map(voteRow);
+  return full;
+}
+
+/** The meeting as the policy judges it for this actor, with its version and current item (null: no such meeting). */
+export function meetingForChange(w: Writer, meetingId: string, actorId: string) {
+  const m = w.get(meetingQuery(meetingId, actorId));
+  return m ? { ...resourceOf(m), version: Number(m.version), currentAgendaItemId: strOrNull(m.currentAgendaItemId) } : null;
+}
+export type MeetingForChange = NonNullable<ReturnType<typeof meetingForChange>>;
