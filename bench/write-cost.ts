@@ -1,4 +1,4 @@
-// Server CPU per write, without tablets: the secretariat's rename (PATCH /api/v1/agenda-items/:id) and the chair's
+// Server CPU per write (and per snapshot read), without tablets: the secretariat's rename (PATCH /api/v1/agenda-items/:id) and the chair's
 // "go to item" (POST /api/v1/meetings/:id/live), each repeated one after another against the production server;
 // measured as the server process's CPU time (Linux /proc) per request, which other load on the machine does not
 // stretch. BENCH_SERVER_FLAGS=--cpu-prof writes a CPU profile of the server (it exits on SIGTERM).
@@ -26,7 +26,12 @@ export async function writeCost(app: string, pid: number | undefined, data: { se
     for (let k = 0; k < runs; k++) await f(k);
     return { cpuMs: (cpuMsOf(pid) - c0) / runs, wallMs: (performance.now() - t0) / runs };
   };
-  return { rename: await measure(rename), goto: await measure(goto) };
+  const snapshot = async () => {
+    const res = await fetch(`${app}/api/v1/meetings/${data.meetingId}`, { headers: { cookie: data.chairCookie } });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`snapshot: HTTP ${res.status}`);
+  };
+  return { rename: await measure(rename), goto: await measure(goto), snapshot: await measure(snapshot) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
