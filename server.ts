@@ -2,6 +2,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { ensureAuthSecret } from "./lib/auth/secret.ts";
+import { withPagePolicy } from "./lib/http/csp.ts";
 import { forgetUntrustedForwarding } from "./lib/http/forwarding.ts";
 import { publicUrl } from "./lib/http/origin.ts";
 import { decodablePath, refuseUndecodable } from "./lib/http/undecodable.ts";
@@ -34,6 +35,7 @@ const handle = app.getRequestHandler();
 httpServer.on("request", (req, res) => {
   forgetUntrustedForwarding(req.headers);
   if (!decodablePath(req.url ?? "/")) return refuseUndecodable(req, res);
+  withPagePolicy(req, res);
   void handle(req, res);
 });
 attachRealtime(httpServer);

@@ -1,6 +1,8 @@
-// The Content-Security-Policy of pages, made per request by proxy.ts. Scripts run only from this origin or with the
-// request's nonce (Next puts it on its own inline bootstrap scripts), never 'unsafe-inline'. Connections go only to
-// this origin and its own WebSocket, not to any ws:/wss: host.
+// The Content-Security-Policy of pages, made per request by server.ts (withPagePolicy). Scripts run only from this
+// origin or with the request's nonce (Next puts it on its own inline bootstrap scripts), never 'unsafe-inline'.
+// Connections go only to this origin and its own WebSocket, not to any ws:/wss: host.
+import crypto from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { publicUrl, requestOrigin } from "./origin.ts";
 
 type HeaderSource = Parameters<typeof requestOrigin>[0];
@@ -28,4 +30,27 @@ export function pagePolicy(nonce: string, h: HeaderSource, dev = process.env.NOD
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
+}
+
+/** API answers and static files get next.config.js's static policy; a prefetch is not a page the browser shows. */
+const notAPage = /^\/(api\/|_next\/static|_next\/image|favicon\.ico)/;
+
+export function isPageRequest(url: string, headers: IncomingMessage["headers"]): boolean {
+  const path = url.split("?", 1)[0];
+  return !notAPage.test(path) && headers["next-router-prefetch"] === undefined && headers.purpose !== "prefetch";
+}
+
+/**
+ * A page request gets a fresh nonce and its policy: on the response, and on the request, where Next reads the nonce
+ * for its scripts. Done here, before Next, rather than in a Next proxy (middleware): the proxy's request and response
+ * objects and its second pass over the headers cost a page render more than the policy itself.
+ */
+export function withPagePolicy(req: IncomingMessage, res: ServerResponse): void {
+  if (!isPageRequest(req.url ?? "/", req.headers)) {
+    delete req.headers["content-security-policy"]; // a client's own would only tell Next a nonce to use
+    return;
+  }
+  const policy = pagePolicy(crypto.randomBytes(16).toString("base64"), req.headers);
+  req.headers["content-security-policy"] = policy;
+  res.setHeader("Content-Security-Policy", policy);
 }
