@@ -60,6 +60,7 @@ function smallTargets(page: Page) {
 }
 
 const currentOn = (page: Page) => page.locator('[data-testid="agenda-item"][data-current="true"]');
+const top = (page: Page) => page.evaluate(() => window.scrollTo(0, 0));
 
 test("the chair runs the meeting: check-in and quorum, items followed, the floor, the presenter's pages, the room display", async ({ browser }) => {
   test.setTimeout(240_000);
@@ -76,6 +77,21 @@ test("the chair runs the meeting: check-in and quorum, items followed, the floor
   const [m1, m2, m3] = members;
   // A blank page picture says nothing by itself: its browser errors go to the test's log.
   for (const { page } of members) page.on("pageerror", (e) => console.log(`[member tablet] ${e.message}`));
+
+  // A member who cannot come sends a deputy with an account: picked in their answer, he then sees the meeting.
+  const absent = await signIn(browser, "member4@demo.gov.vn", { touch: true, viewport: TABLET });
+  await absent.page.goto(`/meetings/${m.id}`);
+  await absent.page.getByRole("radio", { name: "Cử người dự thay" }).check();
+  await absent.page.getByTestId("deputy-user").selectOption({ label: "Nguyễn Thanh Bình — Thứ trưởng Bộ Tư pháp" });
+  await expect(absent.page.getByLabel("Họ tên, chức vụ người dự thay")).toHaveCount(0);
+  await absent.page.getByLabel("Lý do").fill("Đi công tác nước ngoài");
+  await absent.page.getByRole("button", { name: "Gửi trả lời" }).tap();
+  await expect(absent.page.getByTestId("my-rsvp")).toContainText("Cử người dự thay");
+  await absent.context.close();
+  const deputy = await signIn(browser, "deputy@demo.gov.vn", { touch: true, viewport: TABLET });
+  await deputy.page.goto(`/meetings/${m.id}`);
+  await expect(deputy.page.getByTestId("deputy-seats")).toContainText("Đồng chí dự họp thay Đặng Thu Hương");
+  await expect(deputy.page.getByTestId("live-status")).toHaveAttribute("data-connected", "true", { timeout: 20_000 });
 
   // The chair opens the console from the meeting page and starts: every tablet shows the meeting in session.
   const console_ = chair.page;
@@ -94,16 +110,35 @@ test("the chair runs the meeting: check-in and quorum, items followed, the floor
     await expect(currentOn(page)).toHaveAttribute("data-item-id", m.items[0].id);
   }
 
-  // Check-in: three members on their tablets, two more marked present by the chair; 6 of 9 voting members meet 2/3.
+  // Check-in: three members on their tablets, one marked present by the chair, the deputy on his own tablet (counted
+  // once the chair says deputies count), the chair; 6 of 9 voting members meet 2/3.
   await expect(m1.page.getByTestId("quorum")).toHaveAttribute("data-met", "false");
   for (const { page } of members) {
     await page.getByTestId("check-in").tap();
     await expect(page.getByTestId("checked-in")).toBeVisible();
   }
   await expect(console_.getByTestId("quorum")).toContainText("3/9");
-  for (const name of ["Đặng Thu Hương", "Bùi Quang Huy"]) await console_.getByRole("button", { name: `Ghi nhận ${name} có mặt` }).tap();
+  await console_.getByRole("button", { name: "Ghi nhận Bùi Quang Huy có mặt" }).tap();
+  await expect(m1.page.getByTestId("quorum")).toContainText("4/9");
+  await expect(deputy.page.getByTestId("quorum")).toContainText("4/9");
+  await deputy.page.getByTestId("deputy-check-in").tap();
+  await expect(deputy.page.getByTestId("deputy-checked-in")).toContainText("Đã điểm danh dự thay Đặng Thu Hương");
+  const represented = console_.getByTestId("attendee").filter({ hasText: "Đặng Thu Hương" });
+  await expect(represented).toHaveAttribute("data-attendance", "DEPUTY");
+  await expect(represented).toContainText("Nguyễn Thanh Bình");
+  // This meeting does not count deputies yet: still 4; the chair changes the rule and the seat counts, once.
+  await expect(m1.page.getByTestId("quorum")).toContainText("4/9");
+  await console_.getByText("Tính người dự họp thay vào số lượng").tap();
   await expect(m1.page.getByTestId("quorum")).toContainText("5/9");
+  await expect(deputy.page.getByTestId("quorum")).toContainText("5/9");
   await expect(m1.page.getByTestId("quorum")).toHaveAttribute("data-met", "false");
+  await top(deputy.page);
+  await shot(deputy.page, "deputy-checked-in-vi");
+  // The deputy is no participant himself: no check-in of his own, no request to speak, the chair's console refused.
+  await expect(deputy.page.getByTestId("check-in")).toHaveCount(0);
+  await expect(deputy.page.getByTestId("ask-to-speak")).toHaveCount(0);
+  expect((await deputy.context.request.post(`/api/v1/meetings/${m.id}/live`, { data: { command: "pause" }, headers: fromApp() })).status()).toBe(403);
+  await deputy.context.close();
   await console_.getByRole("button", { name: "Ghi nhận Phạm Minh Đức có mặt" }).tap();
   for (const page of [console_, m1.page, m2.page, m3.page]) await expect(page.getByTestId("quorum")).toHaveAttribute("data-met", "true");
   await expect(m1.page.getByTestId("quorum")).toContainText("6/9");
@@ -207,12 +242,21 @@ test("the chair runs the meeting: check-in and quorum, items followed, the floor
   expect(await smallTargets(m1.page)).toEqual([]);
 
   // Screenshots (vi), then the same screens in English.
-  const top = (page: Page) => page.evaluate(() => window.scrollTo(0, 0));
   await top(console_);
   await shot(console_, "chair-console-vi");
   await top(m2.page);
   await shot(m2.page, "member-live-vi");
   await shot(display, "room-display-vi");
+  const portrait = async (lang: string) => {
+    for (const [page, name] of [[console_, "chair-console"], [m2.page, "member-live"]] as const) {
+      await page.setViewportSize({ width: 768, height: 1024 });
+      await top(page);
+      expect(await smallTargets(page)).toEqual([]);
+      await shot(page, `${name}-portrait-${lang}`);
+      await page.setViewportSize(TABLET);
+    }
+  };
+  await portrait("vi");
   await setLocale(chair.context, "en");
   await setLocale(m2.context, "en");
   await room.addCookies([{ name: "locale", value: "en", url: link! }]);
@@ -226,6 +270,7 @@ test("the chair runs the meeting: check-in and quorum, items followed, the floor
   await top(m2.page);
   await shot(m2.page, "member-live-en");
   await shot(display, "room-display-en");
+  await portrait("en");
   await setLocale(m3.context, "en");
   await reader.reload();
   await expect(reader.getByTestId("reader-follow")).toHaveAttribute("data-following", "true", { timeout: 20_000 });
@@ -255,7 +300,7 @@ test("the chair runs the meeting: check-in and quorum, items followed, the floor
 
 test("a display-only account signs in and sees only the room display of the meetings it is assigned to", async ({ browser }) => {
   test.setTimeout(180_000);
-  const sec = await signIn(browser, "secretariat@demo.gov.vn");
+  const sec = await signIn(browser, "secretariat@demo.gov.vn", { touch: true, viewport: TABLET });
   const chair = await signIn(browser, "chair@demo.gov.vn");
   const m = await liveMeeting(sec.context.request, chair.context.request);
   await ok(chair.context.request.post(`/api/v1/meetings/${m.id}/live`, { data: { command: "start" }, headers: fromApp() }));
@@ -266,15 +311,43 @@ test("a display-only account signs in and sees only the room display of the meet
   const res = await room.request.post("/api/auth/callback/credentials", { form: { csrfToken, email: "display@demo.gov.vn", password: "demo-password", json: "true" }, headers: fromApp() });
   expect(res.ok()).toBe(true);
   await setLocale(room, "vi");
-  const me = await ok(room.request.get("/api/v1/me"));
   // Nothing else is open to it: not the meeting, its papers, or the list of people.
   expect((await room.request.get(`/api/v1/meetings/${m.id}`)).status()).toBe(404);
   expect((await room.request.get(`/api/v1/meetings/${m.id}/room`)).status()).toBe(404);
   expect((await room.request.get("/api/v1/users")).status()).toBe(403);
   expect((await ok(room.request.get("/api/v1/meetings"))).meetings ?? []).toEqual([]);
 
-  // The secretariat assigns it to this meeting's room (the demo meeting's room is its own already).
-  await ok(sec.context.request.put(`/api/v1/meetings/${m.id}/displays`, { data: { userId: me.user.id, assigned: true }, headers: fromApp() }));
+  // The secretariat assigns it to this meeting's room on the meeting page (the demo meeting's room is its own already).
+  const prep = sec.page;
+  await prep.goto(`/meetings/${m.id}`);
+  const panel = prep.getByTestId("displays-panel");
+  const account = panel.getByTestId("display-account").filter({ hasText: "Màn hình Phòng họp số 1" });
+  await expect(account).toHaveAttribute("data-assigned", "false");
+  await expect(panel.getByTestId("display-link-state")).toHaveAttribute("data-active", "false");
+  await account.getByRole("button", { name: "Gán Màn hình Phòng họp số 1 cho phòng họp của cuộc họp này" }).tap();
+  await expect(account).toHaveAttribute("data-assigned", "true");
+  await expect(account).toContainText("Đang hiển thị cuộc họp này");
+  // The display link too, for a screen without an account: made and shown here, its state on the panel.
+  await panel.getByTestId("issue-display").tap();
+  await expect(panel.getByTestId("display-link")).toBeVisible();
+  await expect(panel.getByTestId("display-link-state")).toHaveAttribute("data-active", "true");
+  expect(await smallTargets(prep)).toEqual([]);
+  await panel.scrollIntoViewIfNeeded();
+  await shot(prep, "displays-panel-vi");
+  await prep.setViewportSize({ width: 768, height: 1024 });
+  await panel.scrollIntoViewIfNeeded();
+  await shot(prep, "displays-panel-portrait-vi");
+  expect(await smallTargets(prep)).toEqual([]);
+  await setLocale(sec.context, "en");
+  await prep.reload();
+  await expect(prep.getByTestId("displays-panel").getByTestId("display-account").filter({ hasText: "Màn hình Phòng họp số 1" })).toContainText("Shows this meeting");
+  await prep.getByTestId("displays-panel").scrollIntoViewIfNeeded();
+  await shot(prep, "displays-panel-portrait-en");
+  await prep.setViewportSize(TABLET);
+  await prep.getByTestId("displays-panel").scrollIntoViewIfNeeded();
+  await shot(prep, "displays-panel-en");
+  await setLocale(sec.context, "vi");
+  await prep.reload();
   const display = await room.newPage();
   await display.goto("/meetings");
   await expect(display).toHaveURL(/\/room$/);
@@ -296,5 +369,9 @@ test("a display-only account signs in and sees only the room display of the meet
   const memberPage = await chair.context.newPage();
   await memberPage.goto(`/room/${m.id}`);
   await expect(memberPage.getByTestId("room-display")).toHaveCount(0);
+  // Taken off on the panel: the screen is disconnected from the meeting at once.
+  await prep.getByTestId("displays-panel").getByRole("button", { name: "Gỡ Màn hình Phòng họp số 1 khỏi phòng họp của cuộc họp này" }).tap();
+  await expect(prep.getByTestId("displays-panel").getByTestId("display-account").filter({ hasText: "Màn hình Phòng họp số 1" })).toHaveAttribute("data-assigned", "false");
+  await expect(display.getByTestId("display-invalid")).toBeVisible({ timeout: 20_000 });
   for (const c of [room, sec.context, chair.context]) await c.close();
 });

@@ -13,6 +13,8 @@ export const demoUsers = [
   { email: "member6@demo.gov.vn", name: "Đỗ Thị Thanh Tâm", title: "Bộ trưởng Bộ Khoa học và Công nghệ", role: "MEMBER" },
   { email: "member7@demo.gov.vn", name: "Ngô Văn Khải", title: "Bộ trưởng Bộ Công Thương", role: "MEMBER" },
   { email: "member8@demo.gov.vn", name: "Phan Thị Hồng Nhung", title: "Chủ nhiệm Văn phòng Chính phủ", role: "MEMBER" },
+  // Not invited to the demo meetings: a member may name him as the deputy who attends in their place.
+  { email: "deputy@demo.gov.vn", name: "Nguyễn Thanh Bình", title: "Thứ trưởng Bộ Tư pháp", role: "MEMBER", invited: false },
   // A display-only account: the room's big screen signs in with it and shows the demo meeting's room display.
   { email: "display@demo.gov.vn", name: "Màn hình Phòng họp số 1", title: "Màn hình phòng họp", role: "DISPLAY" },
 ] as const;

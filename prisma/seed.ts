@@ -16,7 +16,7 @@ async function seedUsers() {
     const user = await db.user.upsert({
       where: { email: u.email },
       update: { name: u.name, title: u.title, role: u.role, active: true },
-      create: { ...u, passwordHash },
+      create: { email: u.email, name: u.name, title: u.title, role: u.role, passwordHash },
     });
     ids.set(u.email, user.id);
   }
@@ -51,7 +51,8 @@ async function seedMeeting(actor: Actor, users: Map<string, string>, spec: typeo
   await createMeeting(actor, { title: spec.title, kind: spec.kind, location: spec.location, startsAt: nextMonthAt(opts.day, 8), endsAt: nextMonthAt(opts.day, 11), chairId }, spec.id);
   await db.participant.createMany({
     data: demoUsers
-      .filter((u) => u.role !== "ADMIN" && u.role !== "DISPLAY" && u.email !== "chair@demo.gov.vn") // the chair joined with createMeeting
+      // The chair joined with createMeeting; a deputy attends only when a member sends him.
+      .filter((u) => u.role !== "ADMIN" && u.role !== "DISPLAY" && u.email !== "chair@demo.gov.vn" && !("invited" in u && u.invited === false))
       .map((u) => ({
         meetingId: spec.id,
         userId: users.get(u.email)!,

@@ -1,5 +1,5 @@
 // Generated from the declarations: EVERY operation, as EVERY role (none, member of the meeting, member of another
-// meeting, the chair, secretariat, admin, a display-only account assigned to the meeting's room), through the real route handler on the real database, with a valid request.
+// meeting, the chair, secretariat, admin, a display-only account assigned to the meeting's room, the deputy a member named to attend in their place), through the real route handler on the real database, with a valid request.
 // The status must be what the policy says: 401 without a session, 404 where the meeting is not visible, 403 where it
 // is visible but the action is not allowed, the declared success otherwise (and then the answer matches its schema).
 // A new operation without a valid request (tests/operation-cases.ts) fails this test.
@@ -10,7 +10,7 @@ import { apiOperations } from "@/lib/http/api";
 import { paramNames, type Operation } from "@/lib/http/operation";
 import { validRequests, World, type Fixture, type People } from "./operation-cases";
 
-const ROLES = ["none", "member", "otherMember", "chair", "secretariat", "admin", "display"] as const satisfies readonly ("none" | keyof People)[];
+const ROLES = ["none", "member", "otherMember", "chair", "secretariat", "admin", "display", "deputy"] as const satisfies readonly ("none" | keyof People)[];
 const MEETING_PARAMS = new Set(["meetingId", "itemId", "participantId", "documentId", "voteId"]);
 
 let world: World;
@@ -22,7 +22,8 @@ beforeAll(async () => {
 async function resourceFor(actor: Actor, meetingId: string): Promise<MeetingResource> {
   const m = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
   const p = await db.participant.findUnique({ where: { meetingId_userId: { meetingId, userId: actor.id } } });
-  return { id: m.id, status: m.status, chairId: m.chairId, approverId: m.approverId, publishedAt: m.publishedAt, participant: p && { role: p.role, mayVote: p.mayVote } };
+  const seats = await db.participant.count({ where: { meetingId, deputyUserId: actor.id, rsvp: "DELEGATE", NOT: { userId: actor.id } } });
+  return { id: m.id, status: m.status, chairId: m.chairId, approverId: m.approverId, publishedAt: m.publishedAt, participant: p && { role: p.role, mayVote: p.mayVote }, represents: seats > 0 };
 }
 
 /** The policy's view of a request for opinions for this actor (from the rows). */

@@ -19,6 +19,8 @@ export interface Fixture {
   meetingId: string;
   itemId: string;
   participantId: string;
+  /** A member who sends `deputy` in their place (their answer names the deputy's account). */
+  representedParticipantId: string;
   documentId: string;
   /** A planned vote, and (in a running meeting, where the member and the chair are checked in) an open one. */
   voteId: string;
@@ -44,6 +46,8 @@ export interface People {
   spare: Actor;
   /** A display-only account, assigned to the room display of every meeting made here. */
   display: Actor;
+  /** Not a participant: the deputy a member of every meeting made here named to attend in their place. */
+  deputy: Actor;
 }
 
 /** Everyone's password, so that changing one's own password can be a valid request. */
@@ -69,6 +73,7 @@ export class World {
       admin: await makeUser("ADMIN", "Quản trị"),
       spare: await makeUser("MEMBER", "Khách mời"),
       display: await makeUser("DISPLAY", "Màn hình phòng họp"),
+      deputy: await makeUser("MEMBER", "Thứ trưởng dự thay"),
     };
     const passwordHash = await hashPassword(PASSWORD);
     await db.user.updateMany({ where: { id: { in: Object.values(people).map((u) => u.id) } }, data: { passwordHash } });
@@ -93,6 +98,10 @@ export class World {
     const { secretariat, chair, member } = this.people;
     const meeting = await createMeeting(secretariat, { title: "Phiên họp thường kỳ", kind: "REGULAR", location: "Hà Nội", chairId: chair.id, ...dates() });
     const participant = await db.participant.create({ data: { meetingId: meeting.id, userId: member.id, role: "MEMBER" } });
+    const absentee = await makeUser("MEMBER", "Bộ trưởng vắng mặt");
+    const represented = await db.participant.create({
+      data: { meetingId: meeting.id, userId: absentee.id, role: "MEMBER", rsvp: "DELEGATE", deputyUserId: this.people.deputy.id, deputyName: this.people.deputy.name },
+    });
     const item = (await createAgendaItem(secretariat, meeting.id, { title: "Nội dung 1" })).result;
     const doc = await db.document.create({
       data: { meetingId: meeting.id, title: "Tài liệu", versions: { create: { number: 1, fileName: "tai-lieu.pdf", uploadedById: secretariat.id, ...this.stored } } },
@@ -108,7 +117,7 @@ export class World {
       });
     const planned = await vote("DRAFT");
     const open = await vote("OPEN");
-    if (status === "IN_PROGRESS") await db.participant.updateMany({ where: { meetingId: meeting.id }, data: { checkedInAt: new Date() } });
+    if (status === "IN_PROGRESS") await db.participant.updateMany({ where: { meetingId: meeting.id, id: { not: represented.id } }, data: { checkedInAt: new Date() } });
     const opinion = async (status: "DRAFT" | "SUBMITTED" | "OPEN") =>
       (
         await db.opinionRequest.create({
@@ -123,7 +132,7 @@ export class World {
       ).id;
     const opinions = { DRAFT: await opinion("DRAFT"), SUBMITTED: await opinion("SUBMITTED"), OPEN: await opinion("OPEN") };
     const question = await db.opinionQuestion.findFirstOrThrow({ where: { requestId: opinions.OPEN } });
-    return { meetingId: meeting.id, itemId: item.id, participantId: participant.id, documentId: doc.id, voteId: planned.id, openVoteId: open.id, opinions, opinionQuestionId: question.id };
+    return { meetingId: meeting.id, itemId: item.id, participantId: participant.id, representedParticipantId: represented.id, documentId: doc.id, voteId: planned.id, openVoteId: open.id, opinions, opinionQuestionId: question.id };
   }
 
   pdfPart(): Blob {
@@ -182,6 +191,7 @@ export const validRequests: Record<string, { status?: MeetingStatus; request: (f
   "participants.update": { request: (f) => ({ params: { participantId: f.participantId }, body: { mayVote: false } }) },
   "participants.remove": { request: (f) => ({ params: { participantId: f.participantId }, body: {} }) },
   "meetings.rsvp": { request: (f) => ({ params: { meetingId: f.meetingId }, body: { answer: "ABSENT", reason: "Đi công tác" } }) },
+  "meetings.deputies": { request: (f) => ({ params: { meetingId: f.meetingId } }) },
   "meetings.seen": { request: (f) => ({ params: { meetingId: f.meetingId }, body: { version: 1 } }) },
   "notifications.list": { request: () => ({}) },
   "notifications.read": { request: () => ({ body: {} }) },
@@ -218,8 +228,10 @@ export const validRequests: Record<string, { status?: MeetingStatus; request: (f
   "live.display.revoke": { request: (f) => ({ params: { meetingId: f.meetingId }, body: {} }) },
   "live.room": { request: (f) => ({ params: { meetingId: f.meetingId } }) },
   "live.room.shown": { request: (f) => ({ params: { meetingId: f.meetingId }, query: { document: f.documentId } }) },
+  "live.displays.list": { request: (f) => ({ params: { meetingId: f.meetingId } }) },
   "live.displays.assign": { request: (f, w) => ({ params: { meetingId: f.meetingId }, body: { userId: w.people.display.id, assigned: true } }) },
   "attendance.checkIn": { request: (f) => ({ params: { meetingId: f.meetingId }, body: { present: true } }) },
+  "attendance.checkInDeputy": { request: (f) => ({ params: { meetingId: f.meetingId }, body: { participantId: f.representedParticipantId, present: true } }) },
   "attendance.mark": { request: (f) => ({ params: { meetingId: f.meetingId }, body: { participantId: f.participantId, mark: "PRESENT" } }) },
   "speakers.request": { status: "IN_PROGRESS", request: (f) => ({ params: { meetingId: f.meetingId }, body: { kind: "SPEAK" } }) },
   "speakers.withdraw": { status: "IN_PROGRESS", request: (f) => ({ params: { meetingId: f.meetingId }, body: {} }) },

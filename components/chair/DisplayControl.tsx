@@ -8,8 +8,11 @@ import { useAction } from "@/components/ui/useAction";
 import { ErrorNote } from "@/components/ui/ErrorNote";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
 
-/** The room display's link: made here (a new one ends the old), shown once, revocable. */
-export function DisplayControl({ snapshot }: { snapshot: MeetingSnapshot }) {
+/**
+ * The room display's link: made here (a new one ends the old), shown once, revocable. `embedded`: inside another
+ * panel that says the link's state itself (the secretariat's room displays), without a card and heading of its own.
+ */
+export function DisplayControl({ snapshot, embedded = false }: { snapshot: MeetingSnapshot; embedded?: boolean }) {
   const t = useTranslations("live");
   const { meeting, live, permissions } = snapshot;
   const { error, pending, run, retry } = useAction();
@@ -19,10 +22,8 @@ export function DisplayControl({ snapshot }: { snapshot: MeetingSnapshot }) {
     const out = await run(() => call(liveOps.issueDisplay, { params: { meetingId: meeting.id }, body: {} }));
     if (out) setLink(`${window.location.origin}${out.path}`);
   };
-  return (
-    <section aria-labelledby="console-display" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 id="console-display" className="text-lg font-semibold">{t("display")}</h2>
-      <p className="text-sm text-slate-700">{live.display ? t("displayActive") : t("displayNone")}</p>
+  const controls = (
+    <>
       {link && (
         <p className="break-all rounded-lg bg-slate-100 p-2 font-mono text-sm" data-testid="display-link">
           <a href={link} target="_blank" rel="noreferrer" className="inline-flex min-h-11 items-center text-brand-700 underline">{link}</a>
@@ -37,6 +38,14 @@ export function DisplayControl({ snapshot }: { snapshot: MeetingSnapshot }) {
         )}
       </div>
       <ErrorNote error={error} onRetry={retry} />
+    </>
+  );
+  if (embedded) return <div className="space-y-2">{controls}</div>;
+  return (
+    <section aria-labelledby="console-display" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 id="console-display" className="text-lg font-semibold">{t("display")}</h2>
+      <p className="text-sm text-slate-700">{live.display ? t("displayActive") : t("displayNone")}</p>
+      {controls}
     </section>
   );
 }

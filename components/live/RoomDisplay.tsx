@@ -13,7 +13,7 @@ import { SpeakerList } from "./SpeakerList";
 import { ShownPaper } from "./ShownPaper";
 import { useNow } from "./useNow";
 import { DisplayVote } from "@/components/votes/VotesPanel";
-import { liveEventSchemas } from "@/lib/realtime/events";
+import { liveEventSchemas, userEventSchemas } from "@/lib/realtime/events";
 import type { VoteProgress } from "@/lib/votes/schema";
 import { href } from "@/lib/http/operation";
 import { liveOps } from "@/lib/live/operations";
@@ -42,7 +42,8 @@ export function RoomDisplay({ initial, source }: { initial: MeetingSnapshot; sou
   const dates = useDateFormat();
   const [snapshot, setSnapshot] = useState(initial);
   const [connected, setConnected] = useState<boolean | null>(null);
-  const [ended, setEnded] = useState(false);
+  // Why the screen stopped: its link was replaced or revoked, or its account was taken off this meeting's room.
+  const [ended, setEnded] = useState<false | "link" | "removed">(false);
   const [voteProgress, setVoteProgress] = useState(() => new Map<string, VoteProgress>());
 
   useEffect(() => {
@@ -59,14 +60,19 @@ export function RoomDisplay({ initial, source }: { initial: MeetingSnapshot; sou
       },
       onState: (s) => setSnapshot(s),
       onConnection: setConnected,
-      onRefused: () => setEnded(true),
+      onRefused: () => setEnded("token" in source ? "link" : "removed"),
     });
-    socket.on("display.ended", () => setEnded(true));
+    socket.on("display.ended", () => setEnded("link"));
+    // A display account taken off the room leaves the meeting's rooms at once; the screen says so instead of freezing.
+    socket.on("meeting.removed", (raw: unknown) => {
+      const p = userEventSchemas["meeting.removed"].safeParse(raw);
+      if (p.success && p.data.meetingId === initial.meeting.id) setEnded("removed");
+    });
     socket.on("vote.progress", (raw: unknown) => {
       const p = liveEventSchemas["vote.progress"].safeParse(raw);
       if (p.success) setVoteProgress((old) => new Map(old).set(p.data.voteId, p.data));
     });
-    socket.on("connect_error", (e) => e.message === "UNAUTHENTICATED" && setEnded(true));
+    socket.on("connect_error", (e) => e.message === "UNAUTHENTICATED" && setEnded("token" in source ? "link" : "removed"));
     sync.start();
     return () => {
       sync.stop();
@@ -78,7 +84,7 @@ export function RoomDisplay({ initial, source }: { initial: MeetingSnapshot; sou
   const view = useMemo(() => liveView(snapshot), [snapshot]);
   const { meeting, live } = snapshot;
   const now = useNow(true);
-  if (ended) return <main className="flex min-h-screen items-center justify-center p-8 text-3xl text-slate-700" data-testid="display-invalid">{t("displayInvalid")}</main>;
+  if (ended) return <main className="flex min-h-screen items-center justify-center p-8 text-3xl text-slate-700" data-testid="display-invalid">{t(ended === "link" ? "displayInvalid" : "displayTakenOff")}</main>;
   const { current } = view;
 
   return (

@@ -12,6 +12,7 @@ import { DocumentList } from "./DocumentList";
 import { RsvpPanel } from "./RsvpPanel";
 import { AgendaBuilder } from "@/components/prep/AgendaBuilder";
 import { ParticipantsPanel } from "@/components/prep/ParticipantsPanel";
+import { DisplaysPanel } from "@/components/prep/DisplaysPanel";
 import { WorkflowBar } from "@/components/prep/WorkflowBar";
 import { MeetingForm, meetingFormValues } from "@/components/prep/MeetingForm";
 import { useUsers } from "@/components/prep/useUsers";
@@ -22,6 +23,7 @@ import Link from "next/link";
 import { ReadingProgressLink } from "@/components/reader/ReadingProgressLink";
 import { liveView } from "@/lib/live/view";
 import { MemberLivePanel } from "@/components/live/MemberLivePanel";
+import { DeputySeats } from "@/components/live/DeputySeats";
 import { useFollow } from "@/components/live/useFollow";
 
 type SnapshotJson = MeetingSnapshot;
@@ -140,6 +142,7 @@ export function MeetingView({ initialJson, lastSeenVersion }: { initialJson: str
           {t("live.openConsole")}
         </Link>
       )}
+      <DeputySeats meetingId={meeting.id} seats={view.deputyFor} mayCheckIn={permissions.checkInDeputy} />
       {meetingLive.state !== "NOT_STARTED" && <MemberLivePanel snapshot={snapshot} view={view} follow={follow} />}
 
       {(staff || permissions.submit || permissions.review || permissions.publish) && <WorkflowBar snapshot={snapshot} users={users} />}
@@ -173,6 +176,7 @@ export function MeetingView({ initialJson, lastSeenVersion }: { initialJson: str
       {(staff || snapshot.participants.length > 0) && (
         <ParticipantsPanel snapshot={snapshot} users={users} editable={staff} />
       )}
+      {staff && <DisplaysPanel snapshot={snapshot} />}
     </div>
     </MeetingLiveContext.Provider>
   );

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { call } from "@/lib/http/client";
 import { meetingOps } from "@/lib/meetings/operations";
 import { ErrorNote } from "@/components/ui/ErrorNote";
@@ -8,20 +8,37 @@ import { useAction } from "@/components/ui/useAction";
 import { inputClass } from "@/components/prep/fields";
 
 type Answer = "ATTEND" | "ABSENT" | "DELEGATE";
-export interface MyAnswer { rsvp: string; rsvpReason: string | null; deputyName: string | null }
+export interface MyAnswer { rsvp: string; rsvpReason: string | null; deputyName: string | null; deputyUserId: string | null }
+type Person = { id: string; name: string; title: string | null };
+
+/** The people one may send in one's place, loaded when "send a deputy" is chosen. */
+function useDeputyCandidates(meetingId: string, wanted: boolean): Person[] | null {
+  const [people, setPeople] = useState<Person[] | null>(null);
+  useEffect(() => {
+    if (!wanted || people) return;
+    let cancelled = false;
+    call(meetingOps.deputies, { params: { meetingId } }).then((r) => !cancelled && setPeople(r.people), () => !cancelled && setPeople([]));
+    return () => { cancelled = true; };
+  }, [meetingId, wanted, people]);
+  return people;
+}
 
 /** The member's own answer to the invitation: nothing chosen until they answer; their stored answer after that. */
 export function RsvpPanel({ meetingId, mine }: { meetingId: string; mine: MyAnswer }) {
   const t = useTranslations("prep");
   const [answer, setAnswer] = useState<Answer | null>(mine.rsvp === "PENDING" ? null : (mine.rsvp as Answer));
   const [reason, setReason] = useState(mine.rsvpReason ?? "");
-  const [deputyName, setDeputyName] = useState(mine.deputyName ?? "");
+  const [deputyName, setDeputyName] = useState(mine.deputyUserId ? "" : (mine.deputyName ?? ""));
+  // The deputy's account (they then check in for the seat on their own tablet), or "" for a name typed in.
+  const [deputyUserId, setDeputyUserId] = useState(mine.deputyUserId ?? "");
+  const people = useDeputyCandidates(meetingId, answer === "DELEGATE");
   const { error, pending: busy, run, retry } = useAction();
 
   async function send(e: React.FormEvent) {
     e.preventDefault();
     if (!answer) return;
-    const body = answer === "ATTEND" ? { answer } : answer === "ABSENT" ? { answer, reason } : { answer, deputyName, reason: reason || undefined };
+    const deputy = deputyUserId ? { deputyUserId } : { deputyName };
+    const body = answer === "ATTEND" ? { answer } : answer === "ABSENT" ? { answer, reason } : { answer, ...deputy, reason: reason || undefined };
     await run(() => call(meetingOps.rsvp, { params: { meetingId }, body }));
   }
 
@@ -40,6 +57,16 @@ export function RsvpPanel({ meetingId, mine }: { meetingId: string; mine: MyAnsw
           ))}
         </fieldset>
         {answer === "DELEGATE" && (
+          <div>
+            <label htmlFor="deputy-user" className="mb-1 block text-sm font-medium">{t("deputyPerson")}</label>
+            <select id="deputy-user" value={deputyUserId} onChange={(e) => setDeputyUserId(e.target.value)} className={inputClass} data-testid="deputy-user">
+              <option value="">{t("deputyNoAccount")}</option>
+              {mine.deputyUserId && !people?.some((p) => p.id === mine.deputyUserId) && <option value={mine.deputyUserId}>{mine.deputyName}</option>}
+              {people?.map((p) => <option key={p.id} value={p.id}>{p.title ? `${p.name} — ${p.title}` : p.name}</option>)}
+            </select>
+          </div>
+        )}
+        {answer === "DELEGATE" && !deputyUserId && (
           <div>
             <label htmlFor="deputy-name" className="mb-1 block text-sm font-medium">{t("deputyName")}</label>
             <input id="deputy-name" value={deputyName} onChange={(e) => setDeputyName(e.target.value)} className={inputClass} />

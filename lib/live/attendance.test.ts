@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { attendanceOf, quorum, required, type AttendanceFacts } from "./attendance";
+import { attendanceOf, attendsFor, quorum, required, votingSeat, type AttendanceFacts } from "./attendance";
 
 const member = (over: Partial<AttendanceFacts> = {}): AttendanceFacts => ({ role: "MEMBER", mayVote: true, rsvp: "PENDING", checkedInAt: null, checkedInDeputy: false, ...over });
 
@@ -63,5 +63,22 @@ describe("attendance", () => {
     expect(attendanceOf(member({ rsvp: "ABSENT" }))).toBe("EXCUSED");
     expect(attendanceOf(member({ rsvp: "ABSENT", checkedInAt: "x" }))).toBe("PRESENT"); // came after all
     expect(attendanceOf(member({ rsvp: "DELEGATE" }))).toBe("ABSENT");
+  });
+});
+
+describe("a deputy's seat", () => {
+  const seat = (over: { rsvp?: string; deputyUserId?: string | null; userId?: string } = {}) => ({ user: { id: over.userId ?? "m" }, rsvp: over.rsvp ?? "DELEGATE", deputyUserId: over.deputyUserId === undefined ? "d" : over.deputyUserId });
+  it("is the member's whose answer sends that deputy's account, only while it does", () => {
+    expect(attendsFor(seat(), "d")).toBe(true);
+    expect(attendsFor(seat({ rsvp: "ATTEND" }), "d")).toBe(false);
+    expect(attendsFor(seat({ deputyUserId: null }), "d")).toBe(false);
+    expect(attendsFor(seat(), "x")).toBe(false);
+    expect(attendsFor(seat({ userId: "d" }), "d")).toBe(false);
+  });
+  it("checked in by the deputy, it is one seat: counted for the quorum once (when deputies count), its ballot cast by the deputy", () => {
+    const represented = { ...member({ rsvp: "DELEGATE", checkedInAt: "x", checkedInDeputy: true }), userId: "m", deputyUserId: "d" };
+    expect(quorum([represented, member()], "MAJORITY", true)).toMatchObject({ members: 2, present: 1 });
+    expect(quorum([represented, member()], "MAJORITY", false)).toMatchObject({ members: 2, present: 0 });
+    expect(votingSeat(represented, false)).toEqual({ voterId: "m", eligible: true, castBy: "d" });
   });
 });

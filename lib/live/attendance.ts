@@ -22,6 +22,13 @@ export function attendanceOf(p: AttendanceFacts): Attendance {
   return p.rsvp === "ABSENT" ? "EXCUSED" : "ABSENT";
 }
 
+/**
+ * The seats a user attends for as deputy: participants whose answer names that user's account (the same rule as the
+ * policy's deputySeatOf query filter).
+ */
+export const attendsFor = (p: { user: { id: string }; rsvp: string; deputyUserId: string | null }, userId: string) =>
+  p.rsvp === "DELEGATE" && p.deputyUserId === userId && p.user.id !== userId;
+
 /** A participant's place in a vote now (the one rule for who may vote and who casts the ballot). */
 export interface VotingSeat {
   voterId: string;

@@ -9,8 +9,8 @@
 import crypto from "node:crypto";
 import { db, type Prisma, type Tx } from "../db/index.ts";
 import { authorizeMeeting } from "../meetings/access.ts";
-import { AppError, invalid } from "../errors/index.ts";
-import { authorize, type Actor, type MeetingAction } from "../policy/index.ts";
+import { AppError, forbidden, invalid } from "../errors/index.ts";
+import { authorize, deputySeatOf, type Actor, type MeetingAction } from "../policy/index.ts";
 import { changeMeeting, changeMeetingSql, type ChangeOutcome, type ChangeWork, type SqlChangeWork } from "../meetings/change.ts";
 import { asDateOrNull, sql } from "../db/read.ts";
 import { dbBool, dbDate, type Writer } from "../db/write.ts";
@@ -21,7 +21,7 @@ import { displayTokenHash } from "./display.ts";
 import { rearmSpeechTimer, setSpeechEnder, speechDeadline } from "./speechTimer.ts";
 import { closeDisplaySockets } from "../realtime/publish.ts";
 import { agendaOrder, enqueue, moveInQueue, queueOrder, stepFrom } from "./queue.ts";
-import type { ManageSpeakers, MarkAttendance, Present, RunCommand, SpeakerKind } from "./schema.ts";
+import type { DeputyCheckIn, ManageSpeakers, MarkAttendance, Present, RunCommand, SpeakerKind } from "./schema.ts";
 
 /** Thrown inside a change whose intent is already met: the transaction is dropped, the current version answered. */
 class Unchanged<T> {
@@ -257,6 +257,29 @@ export async function checkIn(actor: Actor, meetingId: string, present: boolean)
       data: present ? { checkedInAt: new Date(), checkedInDeputy: false, checkedInById: actor.id } : { checkedInAt: null, checkedInDeputy: false, checkedInById: actor.id },
     });
     return attendanceEvent(me.id, present, { by: "self" });
+  });
+}
+
+/**
+ * The deputy named in a member's answer checks in for that member's seat on their own tablet (or out). The seat is
+ * the member's one participant row, so it counts once whoever checks it in; a member already here in person keeps
+ * the seat.
+ */
+export async function checkInAsDeputy(actor: Actor, meetingId: string, input: DeputyCheckIn) {
+  return liveChange(actor, meetingId, { action: "attendance.checkInDeputy" }, async (tx, { version }) => {
+    const seat = await tx.participant.findFirst({ where: { id: input.participantId, meetingId, ...deputySeatOf(actor.id) } });
+    if (!seat) throw forbidden("live.notYourSeat");
+    const inPerson = !!seat.checkedInAt && !seat.checkedInDeputy;
+    if (inPerson) {
+      if (input.present) throw invalid("live.memberPresent");
+      throw unchanged(version);
+    }
+    if (input.present === !!seat.checkedInAt) throw unchanged(version);
+    await tx.participant.update({
+      where: { id: seat.id },
+      data: { checkedInAt: input.present ? new Date() : null, checkedInDeputy: input.present, checkedInById: actor.id },
+    });
+    return attendanceEvent(seat.id, input.present, { by: "deputy", deputy: actor.id });
   });
 }
 

@@ -16,7 +16,7 @@ import { makeMeeting, makeUser, sessionCookie } from "../../tests/fixtures";
 import { attachRealtime } from "../realtime/server";
 import { setRealtimeServer } from "../realtime/publish";
 import { MeetingSync } from "../realtime/sync";
-import { checkIn, issueDisplayToken, manageSpeakers, markAttendance, presentPaper, requestToSpeak, revokeDisplayToken, runMeeting, withdrawRequest } from "./commands";
+import { checkIn, checkInAsDeputy, issueDisplayToken, manageSpeakers, markAttendance, presentPaper, requestToSpeak, revokeDisplayToken, runMeeting, withdrawRequest } from "./commands";
 import { displayMeeting } from "./display";
 import { readRoomSnapshot } from "../meetings/snapshot";
 import { updateDocument } from "../documents/commands";
@@ -384,6 +384,72 @@ describe("the room display", () => {
     // Members cannot make display links.
     await expect(issueDisplayToken(members[0], meetingId)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
+});
+
+describe("a deputy on their own tablet", () => {
+  it("the deputy a member named sees the meeting as every participant does, checks in for the seat once; others are refused", async () => {
+    const { meetingId, sec, chair, secretary, members } = await meeting(3);
+    const [a, b, c] = members;
+    const deputy = await makeUser("MEMBER", "Thứ trưởng Lê Văn Phó");
+    const stranger = await makeUser("MEMBER", "Người ngoài");
+    // A paper shared with the member by name: their deputy does not get it.
+    const secret = await db.document.create({ data: { meetingId, title: "Tài liệu mật", restricted: true, access: { create: [{ userId: c.id }] } } });
+    const seat = (await db.participant.findFirstOrThrow({ where: { meetingId, userId: c.id } })).id;
+    // Not yet named: the deputy sees nothing of the meeting.
+    await expect(getMeetingSnapshot(deputy, meetingId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await answerInvitation(c, meetingId, { answer: "DELEGATE", deputyUserId: deputy.id, reason: "Đi công tác" });
+
+    const td = await tablet(deputy, meetingId);
+    const tc = await tablet(c, meetingId);
+    const got: { name: string; payload: unknown }[] = [];
+    for (const name of ["live.changed", "attendance.changed", "documents.changed", "meeting.version"]) td.socket.on(name, (payload: unknown) => got.push({ name, payload }));
+    expect(td.sync.snapshot.me).toBeNull();
+    expect(td.sync.snapshot.permissions).toMatchObject({ checkIn: false, checkInDeputy: true, speak: false, run: false, rsvp: false });
+    expect(JSON.stringify(td.sync.snapshot)).not.toContain(secret.id);
+
+    await runMeeting(chair, meetingId, { command: "start" });
+    await runMeeting(chair, meetingId, { command: "settings", quorumCountsDeputies: true });
+    await checkIn(a, meetingId, true);
+    const before = await versionOf(meetingId);
+    await checkInAsDeputy(deputy, meetingId, { participantId: seat, present: true });
+    // Again from the deputy (a double tap), and the secretary marking the same deputy: the seat is already taken.
+    await checkInAsDeputy(deputy, meetingId, { participantId: seat, present: true });
+    await markAttendance(secretary, meetingId, { participantId: seat, mark: "DEPUTY" });
+    expect(await versionOf(meetingId)).toBe(before + 1);
+    await updateDocument(sec, secret.id, { title: "Tài liệu mật (sửa)" });
+    await allCaughtUp([td, tc], meetingId);
+    // The seat counts once: a in person, c by the deputy (this meeting counts deputies); b and the chair are not here.
+    const q = quorum(td.sync.snapshot.participants, td.sync.snapshot.live.quorumRule, td.sync.snapshot.live.quorumCountsDeputies);
+    expect(q).toMatchObject({ members: 4, present: 2 });
+    expect((await meetingPresence(db, meetingId)).participants.find((p) => p.participantId === seat)).toMatchObject({ attendance: "DEPUTY", deputy: { userId: deputy.id } });
+    expect(await db.participant.findUniqueOrThrow({ where: { id: seat } })).toMatchObject({ checkedInDeputy: true, checkedInById: deputy.id });
+    // The member's own tablet got the restricted paper's change; the deputy's socket never did.
+    expect(JSON.stringify(tc.sync.snapshot)).toContain(secret.id);
+    expect(got.some((g) => g.name === "attendance.changed")).toBe(true);
+    expect(JSON.stringify(got)).not.toContain(secret.id);
+    expect(JSON.stringify(got)).not.toContain("mật");
+    expect(JSON.stringify(td.sync.snapshot)).not.toContain(secret.id);
+
+    // Refused: a stranger (the meeting is not theirs to see), a member who is nobody's deputy, the deputy for another seat.
+    await expect(checkInAsDeputy(stranger, meetingId, { participantId: seat, present: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(checkInAsDeputy(b, meetingId, { participantId: seat, present: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const aSeat = (await db.participant.findFirstOrThrow({ where: { meetingId, userId: a.id } })).id;
+    await expect(checkInAsDeputy(deputy, meetingId, { participantId: aSeat, present: true })).rejects.toMatchObject({ code: "FORBIDDEN", text: "live.notYourSeat" });
+    // The deputy is no participant: no own check-in, no request to speak.
+    await expect(checkIn(deputy, meetingId, true)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(requestToSpeak(deputy, meetingId, "SPEAK")).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // The member arrives in person after all: the seat is theirs (still one), and the deputy cannot take it back.
+    await checkIn(c, meetingId, true);
+    await expect(checkInAsDeputy(deputy, meetingId, { participantId: seat, present: true })).rejects.toMatchObject({ text: "live.memberPresent" });
+    expect((await meetingPresence(db, meetingId)).quorum).toMatchObject({ members: 4, present: 2 });
+
+    // The member names nobody any more: the deputy's tablet is told and leaves the meeting's rooms.
+    const removed = new Promise<unknown>((r) => td.socket.once("meeting.removed", r));
+    await answerInvitation(c, meetingId, { answer: "ATTEND" });
+    await removed;
+    await expect(getMeetingSnapshot(deputy, meetingId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    for (const t of [td, tc]) (t.sync.stop(), t.socket.disconnect());
+  }, 60_000);
 });
 
 describe("the presenter", () => {

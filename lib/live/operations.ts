@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { json, operation } from "../http/operation.ts";
 import {
-  checkInSchema, manageSpeakersSchema, markAttendanceSchema, presentSchema, requestSpeakSchema, runCommandSchema, withdrawSpeakSchema,
+  checkInSchema, deputyCheckInSchema, manageSpeakersSchema, markAttendanceSchema, presentSchema, requestSpeakSchema, runCommandSchema, withdrawSpeakSchema,
 } from "./schema.ts";
 import { id } from "../http/fields.ts";
 import { meetingSnapshotSchema } from "../meetings/view.ts";
@@ -44,6 +44,12 @@ export const liveOps = {
     response: { kind: "file", mediaType: "application/pdf", description: "The shown paper's PDF (latest version)", ranges: true },
     status: 200, action: "meeting.display", errors: [403],
   }),
+  displays: operation({
+    id: "live.displays.list", method: "GET", path: "/meetings/{meetingId}/displays", tag: "live",
+    summary: "The display-only accounts, each with whether it shows this meeting's room (secretariat)",
+    response: json(z.object({ accounts: z.array(z.object({ id: z.string(), name: z.string(), title: z.string().nullable(), active: z.boolean(), assigned: z.boolean() })) })),
+    status: 200, action: "meeting.edit", errors: [403],
+  }),
   assignDisplay: operation({
     id: "live.displays.assign", method: "PUT", path: "/meetings/{meetingId}/displays", tag: "live",
     summary: "Assign a display-only account to the meeting's room display, or take it off (secretariat)",
@@ -54,6 +60,11 @@ export const liveOps = {
     id: "attendance.checkIn", method: "POST", path: "/meetings/{meetingId}/attendance/me", tag: "live",
     summary: "Check yourself in (or out) on your tablet", body: json(checkInSchema), response: answer, status: 200,
     action: "attendance.checkIn", errors: [403],
+  }),
+  checkInDeputy: operation({
+    id: "attendance.checkInDeputy", method: "POST", path: "/meetings/{meetingId}/attendance/deputy", tag: "live",
+    summary: "Check in (or out) as the deputy a member named in their answer, for that member's seat",
+    body: json(deputyCheckInSchema), response: answer, status: 200, action: "attendance.checkInDeputy", errors: [403],
   }),
   mark: operation({
     id: "attendance.mark", method: "POST", path: "/meetings/{meetingId}/attendance", tag: "live",

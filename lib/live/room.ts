@@ -9,6 +9,7 @@ import { appendAudit } from "../audit/index.ts";
 import { evictFromMeeting } from "../realtime/publish.ts";
 import { readRoomSnapshot } from "../meetings/snapshot.ts";
 import { shownFileOf } from "./display.ts";
+import { byName } from "../users/queries.ts";
 
 /** Whether this actor may open this meeting's room display: 404 where the meeting is not theirs to know, else 403. */
 export async function authorizeRoomDisplay(actor: Principal, meetingId: string) {
@@ -39,6 +40,21 @@ export async function roomsOf(actor: Principal) {
     orderBy: { meeting: { startsAt: "desc" } },
   });
   return rows.map((r) => r.meeting);
+}
+
+/**
+ * The display-only accounts the secretariat may put on this meeting's room, each with whether it is assigned (the
+ * active ones, and any still assigned though deactivated since, so it can be taken off).
+ */
+export async function displayAccounts(actor: Actor, meetingId: string) {
+  authorize(actor, "meeting.edit", await loadMeetingResource(db, actor, meetingId));
+  const accounts = await db.user.findMany({
+    where: { role: "DISPLAY", OR: [{ active: true }, { roomDisplays: { some: { meetingId } } }] },
+    select: { id: true, name: true, title: true, active: true, roomDisplays: { where: { meetingId }, select: { userId: true } } },
+  });
+  return accounts
+    .map(({ roomDisplays, ...a }) => ({ ...a, assigned: roomDisplays.length > 0 }))
+    .sort((a, b) => byName.compare(a.name, b.name));
 }
 
 /**

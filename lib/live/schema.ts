@@ -104,6 +104,9 @@ export const markAttendanceSchema = z.object({
 });
 export type MarkAttendance = z.infer<typeof markAttendanceSchema>;
 export const checkInSchema = z.object({ present: z.boolean().default(true) });
+/** A deputy checks in (or out) for the member whose answer named them: that member's participant row (their seat). */
+export const deputyCheckInSchema = z.object({ participantId: id, present: z.boolean().default(true) });
+export type DeputyCheckIn = z.infer<typeof deputyCheckInSchema>;
 
 export const requestSpeakSchema = z.object({ kind: speakerKind.default("SPEAK") });
 export const withdrawSpeakSchema = z.object({ requestId: id.optional() });

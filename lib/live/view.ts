@@ -1,7 +1,7 @@
 // What a live screen shows, derived from a meeting snapshot (pure; the tablet, the chair's console and the room
 // display all use it): the current item, the agenda in meeting order, the queue, who speaks, the quorum.
 import type { AgendaNode, MeetingSnapshot } from "../meetings/view.ts";
-import { quorum } from "./attendance.ts";
+import { attendsFor, quorum } from "./attendance.ts";
 import { queueOrder } from "./queue.ts";
 import type { SpeakerRow } from "./schema.ts";
 
@@ -34,6 +34,8 @@ export function liveView(s: MeetingSnapshot) {
   const speaking = s.speakers.find((r) => r.status === "SPEAKING") ?? null;
   const mine = s.speakers.find((r) => r.user.id === s.viewer.id && onItem(r) && (r.status === "WAITING" || r.status === "SPEAKING")) ?? null;
   const me = s.me ? (s.participants.find((p) => p.id === s.me!.participantId) ?? null) : null;
+  /** The seats the viewer attends for as the deputy named in a member's answer. */
+  const deputyFor = s.participants.filter((p) => attendsFor(p, s.viewer.id));
   /** Who spoke on each item, in order: the record for the minutes. */
   const spoken = s.speakers.filter((r) => r.startedAt).sort((a, b) => (a.startedAt! < b.startedAt! ? -1 : 1));
   return {
@@ -44,6 +46,7 @@ export function liveView(s: MeetingSnapshot) {
     speaking,
     mine,
     me,
+    deputyFor,
     spoken,
     quorum: quorum(s.participants, s.live.quorumRule, s.live.quorumCountsDeputies),
     shownDocument: s.live.shown ? findDocument(s, s.live.shown.documentId) : null,

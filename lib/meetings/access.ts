@@ -1,16 +1,24 @@
-// Loads what the policy needs to judge an action on a meeting: the meeting and the actor's participation.
+// Loads what the policy needs to judge an action on a meeting: the meeting, the actor's participation, and whether
+// the actor is the deputy a participant named to attend in their place.
 import type { Tx } from "../db/index.ts";
 import { notFound } from "../errors/index.ts";
-import { authorize, type Actor, type MeetingAction, type MeetingResource, type Principal } from "../policy/index.ts";
+import { authorize, deputySeatOf, type Actor, type MeetingAction, type MeetingResource, type MeetingRole, type Principal } from "../policy/index.ts";
 
 export async function loadMeetingResource(tx: Tx, actor: Principal, meetingId: string) {
   const meeting = await tx.meeting.findUnique({
     where: { id: meetingId },
-    include: { participants: { where: { userId: actor.id }, select: { role: true, mayVote: true, id: true } } },
+    include: {
+      participants: { where: { OR: [{ userId: actor.id }, deputySeatOf(actor.id)] }, select: { role: true, mayVote: true, id: true, userId: true } },
+    },
   });
   if (!meeting) throw notFound();
   const { participants, ...rest } = meeting;
-  const resource: MeetingResource & typeof rest = { ...rest, participant: participants[0] ?? null };
+  const own = participants.find((p) => p.userId === actor.id);
+  const resource: MeetingResource & typeof rest & { participant: { role: MeetingRole; mayVote: boolean; id: string } | null } = {
+    ...rest,
+    participant: own ? { role: own.role, mayVote: own.mayVote, id: own.id } : null,
+    represents: participants.some((p) => p.userId !== actor.id),
+  };
   return resource;
 }
 

@@ -63,6 +63,12 @@ export const meetingOps = {
     id: "meetings.rsvp", method: "POST", path: "/meetings/{meetingId}/rsvp", summary: "Answer your invitation: attend, absent (with reason) or delegate", tag: "participants",
     body: json(rsvpSchema), response: json(participantChangeJson), status: 200, action: "meeting.rsvp", errors: [403],
   }),
+  deputies: operation({
+    id: "meetings.deputies", method: "GET", path: "/meetings/{meetingId}/deputies", tag: "participants",
+    summary: "The people an invitee may send in their place (names and titles): the deputy's account lets them check in for the seat",
+    response: json(z.object({ people: z.array(z.object({ id: z.string(), name: z.string(), title: z.string().nullable() })) })),
+    status: 200, action: "meeting.rsvp", errors: [403],
+  }),
   seen: operation({
     id: "meetings.seen", method: "POST", path: "/meetings/{meetingId}/seen", summary: "Record the meeting version you have seen", tag: "participants",
     body: json(seenSchema), response: json(z.object({ lastSeenVersion: version })), status: 200, action: "meeting.seen", errors: [403],

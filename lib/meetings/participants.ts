@@ -88,9 +88,11 @@ export async function removeParticipant(actor: Actor, participantId: string, bas
 
 /** The invitee answers for themself; the secretariat sees it live (participants.changed). */
 export async function answerInvitation(actor: Actor, meetingId: string, input: Rsvp) {
-  return changeMeeting(actor, meetingId, { action: "meeting.rsvp" }, async (tx, { meeting }) => {
+  let formerDeputy: string | null = null;
+  const out = await changeMeeting(actor, meetingId, { action: "meeting.rsvp" }, async (tx, { meeting }) => {
     const me = meeting.participant && (await tx.participant.findUnique({ where: { meetingId_userId: { meetingId, userId: actor.id } } }));
     if (!me) throw forbidden("participant.onlyInvited");
+    formerDeputy = me.rsvp === "DELEGATE" ? me.deputyUserId : null;
     let deputyName: string | null = null;
     let deputyUserId: string | null = null;
     if (input.answer === "DELEGATE") {
@@ -105,7 +107,11 @@ export async function answerInvitation(actor: Actor, meetingId: string, input: R
     const reason = input.answer === "ATTEND" ? null : (input.reason ?? null);
     const participant = await tx.participant.update({
       where: { id: me.id },
-      data: { rsvp: input.answer, rsvpReason: reason, deputyName, deputyUserId, answeredAt: new Date() },
+      data: {
+        rsvp: input.answer, rsvpReason: reason, deputyName, deputyUserId, answeredAt: new Date(),
+        // No deputy any more: one checked in for them no longer holds the seat.
+        ...(me.checkedInDeputy && input.answer !== "DELEGATE" ? { checkedInAt: null, checkedInDeputy: false } : {}),
+      },
     });
     return {
       result: participant,
@@ -114,6 +120,13 @@ export async function answerInvitation(actor: Actor, meetingId: string, input: R
       audit: { action: "participant.answer", subjectType: "Participant", subjectId: me.id, data: { answer: input.answer, reason, deputyName } },
     };
   });
+  // A deputy no longer named loses the meeting's events at once (unless they see it another way), as a removed participant.
+  const dropped = formerDeputy as string | null;
+  if (dropped && dropped !== out.result.deputyUserId) {
+    const user = await db.user.findUnique({ where: { id: dropped }, select: { id: true, role: true } });
+    if (user && !can(user, "meeting.view", await loadMeetingResource(db, user, meetingId))) evictFromMeeting(dropped, meetingId);
+  }
+  return out;
 }
 
 /**

@@ -5,6 +5,8 @@ import { readMeetingSnapshot } from "./snapshot.ts";
 import type { MeetingSnapshot } from "./view.ts";
 export type { AgendaNode, DocumentSummary, MeetingSnapshot } from "./view.ts";
 import { upcomingFirst } from "./order.ts";
+import { authorizeMeeting } from "./access.ts";
+import { byName, meetingPeople } from "../users/queries.ts";
 export { readMeetingSnapshot } from "./snapshot.ts";
 
 export async function listMeetings(actor: Actor) {
@@ -35,6 +37,16 @@ export async function listMeetings(actor: Actor) {
   return [...upcoming, ...past];
 }
 export type MeetingListItem = Awaited<ReturnType<typeof listMeetings>>[number];
+
+/**
+ * Whom an invitee may send in their place: the people who can be put on a meeting (the rule the answer is checked
+ * against), themself excepted; names and titles only.
+ */
+export async function deputyCandidates(actor: Actor, meetingId: string) {
+  await authorizeMeeting(db, actor, "meeting.rsvp", meetingId);
+  const people = await db.user.findMany({ where: { ...meetingPeople, id: { not: actor.id } }, select: { id: true, name: true, title: true } });
+  return people.sort((a, b) => byName.compare(a.name, b.name));
+}
 
 /** Everything a meeting page shows, as this actor may see it (lib/meetings/snapshot.ts). */
 export async function getMeetingSnapshot(actor: Actor, meetingId: string): Promise<MeetingSnapshot> {

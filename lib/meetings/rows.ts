@@ -80,6 +80,7 @@ export async function readParticipantRows(tx: Tx, where: Prisma.ParticipantWhere
     rsvp: p.rsvp,
     rsvpReason: p.rsvpReason,
     deputyName: p.deputyName,
+    deputyUserId: p.deputyUserId,
     checkedInAt: p.checkedInAt && iso(p.checkedInAt),
     checkedInDeputy: p.checkedInDeputy,
     createdAt: iso(p.createdAt),

@@ -21,6 +21,8 @@ const meetingQuery = (meetingId: string, actorId: string) => sql`
          m."reviewComment", m."currentAgendaItemId", m."publishedAt",
          p."id" AS "participantId", p."role" AS "participantRole", p."mayVote" AS "participantMayVote",
          p."lastSeenVersion" AS "lastSeenVersion",
+         EXISTS (SELECT 1 FROM "Participant" d WHERE d."meetingId" = m."id" AND d."deputyUserId" = ${actorId}
+                 AND d."rsvp" = 'DELEGATE' AND d."userId" <> ${actorId}) AS "represents",
          (SELECT MAX(u."updatedAt") FROM "User" u) AS "usersChangedAt"
   FROM "Meeting" m
   LEFT JOIN "User" c ON c."id" = m."chairId"
@@ -52,7 +54,7 @@ const accessQuery = (meetingId: string) => sql`
 
 const participantsQuery = (meetingId: string) => sql`
   SELECT p."id", p."userId", u."name", u."title", p."role", p."mayVote", p."rsvp", p."rsvpReason", p."deputyName",
-         p."checkedInAt", p."checkedInDeputy", p."createdAt"
+         p."deputyUserId", p."checkedInAt", p."checkedInDeputy", p."createdAt"
   FROM "Participant" p
   JOIN "User" u ON u."id" = p."userId"
   WHERE p."meetingId" = ${meetingId}`;
@@ -94,6 +96,7 @@ export function resourceOf(m: Row): MeetingResource {
     approverId: strOrNull(m.approverId),
     publishedAt: isoOrNull(m.publishedAt),
     participant: m.participantId ? { role: m.participantRole as MeetingRole, mayVote: asBool(m.participantMayVote) } : null,
+    represents: asBool(m.represents),
   };
 }
 
@@ -180,6 +183,7 @@ const participantRow = (p: Row): ParticipantRow => ({
   rsvp: str(p.rsvp),
   rsvpReason: strOrNull(p.rsvpReason),
   deputyName: strOrNull(p.deputyName),
+  deputyUserId: strOrNull(p.deputyUserId),
   checkedInAt: isoOrNull(p.checkedInAt),
   checkedInDeputy: asBool(p.checkedInDeputy),
   createdAt: iso(p.createdAt),
@@ -220,7 +224,7 @@ const liveRow = (currentItemId: string | null, l: Row | undefined) =>
  * body is JSON that a proxy may re-encode.
  */
 function etagOf(actor: Actor, m: Row): string {
-  const parts = [actor.id, actor.role, m.participantId, m.participantRole, asBool(m.participantMayVote),
+  const parts = [actor.id, actor.role, m.participantId, m.participantRole, asBool(m.participantMayVote), asBool(m.represents),
     m.usersChangedAt === null ? null : asDate(m.usersChangedAt).getTime()];
   return `W/"${m.version}-${crypto.createHash("sha256").update(JSON.stringify(parts)).digest("base64url").slice(0, 16)}"`;
 }

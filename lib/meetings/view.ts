@@ -5,6 +5,7 @@ import { z } from "zod";
 import { can, type MeetingRole, type MeetingStatus, type SystemRole } from "../policy/index.ts";
 import { liveRowSchema, speakerRowSchema, type LiveRow, type SpeakerRow } from "../live/schema.ts";
 import { voteRowSchema, type VoteRow } from "../votes/schema.ts";
+import { attendsFor } from "../live/attendance.ts";
 import { systemRole } from "../users/schema.ts";
 
 const iso = z.string();
@@ -62,6 +63,8 @@ export const participantRowSchema = z.object({
   rsvp: z.string(),
   rsvpReason: z.string().nullable(),
   deputyName: z.string().nullable(),
+  /** The deputy's account, when the answer named one (that user may then check in for this seat). */
+  deputyUserId: z.string().nullable(),
   /** Attendance (lib/live/attendance.ts): when they were checked in, and whether it is their deputy who came. */
   checkedInAt: iso.nullable(),
   checkedInDeputy: z.boolean(),
@@ -115,7 +118,7 @@ function sorted<T>(list: readonly T[], order: (a: T, b: T) => number): T[] {
 /** The viewer's own participation, as the policy needs it. */
 function participation(rows: MeetingRows) {
   const p = rows.participants.find((x) => x.user.id === rows.viewer.id);
-  return p ? { participantId: p.id, role: p.role as MeetingRole, mayVote: p.mayVote, rsvp: p.rsvp, rsvpReason: p.rsvpReason, deputyName: p.deputyName } : null;
+  return p ? { participantId: p.id, role: p.role as MeetingRole, mayVote: p.mayVote, rsvp: p.rsvp, rsvpReason: p.rsvpReason, deputyName: p.deputyName, deputyUserId: p.deputyUserId } : null;
 }
 
 // The agenda tree depends on the items and the papers only: an event that changes neither (the current item, a speaker,
@@ -149,6 +152,7 @@ export function assembleSnapshot(rows: MeetingRows) {
     approverId: meeting.approver?.id ?? null,
     publishedAt: meeting.publishedAt,
     participant: me && { role: me.role, mayVote: me.mayVote },
+    represents: rows.participants.some((p) => attendsFor(p, viewer.id)),
   };
   const actor = { id: viewer.id, role: viewer.role };
   return {
@@ -161,7 +165,7 @@ export function assembleSnapshot(rows: MeetingRows) {
     speakers: sorted(rows.speakers, byRequested),
     votes: sorted(rows.votes, byCreated),
     // Their own stored answer in full, so the invitation form shows (and can re-send) what they said.
-    me: me && { participantId: me.participantId, role: me.role, rsvp: me.rsvp, rsvpReason: me.rsvpReason, deputyName: me.deputyName },
+    me: me && { participantId: me.participantId, role: me.role, rsvp: me.rsvp, rsvpReason: me.rsvpReason, deputyName: me.deputyName, deputyUserId: me.deputyUserId },
     permissions: {
       edit: can(actor, "meeting.edit", resource),
       submit: can(actor, "meeting.submit", resource),
@@ -172,6 +176,7 @@ export function assembleSnapshot(rows: MeetingRows) {
       run: can(actor, "meeting.run", resource),
       present: can(actor, "live.present", { ...resource, presenterUserId: rows.live.presenter?.id ?? null }),
       checkIn: can(actor, "attendance.checkIn", resource),
+      checkInDeputy: can(actor, "attendance.checkInDeputy", resource),
       speak: can(actor, "speaker.request", resource),
     },
   };
@@ -202,11 +207,12 @@ export const meetingSnapshotSchema = z.object({
       rsvp: z.string(),
       rsvpReason: z.string().nullable(),
       deputyName: z.string().nullable(),
+      deputyUserId: z.string().nullable(),
     })
     .nullable(),
   permissions: z.object({
     edit: z.boolean(), submit: z.boolean(), review: z.boolean(), publish: z.boolean(), cancel: z.boolean(), rsvp: z.boolean(),
-    run: z.boolean(), present: z.boolean(), checkIn: z.boolean(), speak: z.boolean(),
+    run: z.boolean(), present: z.boolean(), checkIn: z.boolean(), checkInDeputy: z.boolean(), speak: z.boolean(),
   }),
 });
 

@@ -27,6 +27,12 @@ export interface MeetingResource {
   publishedAt: Date | string | null;
   /** The actor's participation in this meeting, if any. */
   participant: { role: MeetingRole; mayVote: boolean } | null;
+  /**
+   * The actor is the deputy a participant named in their answer (RSVP "send a deputy", with the deputy's account):
+   * they attend in that member's place. A deputy sees what every participant sees (not the papers shared with the
+   * member by name, not the member's notes) and checks in for the member's seat; nothing else.
+   */
+  represents?: boolean;
 }
 export interface DocumentResource {
   meeting: MeetingResource;
@@ -87,6 +93,7 @@ export interface ResourceActions {
   "meeting.readingProgress": MeetingResource; // everyone's read receipts, not only one's own
   "live.present": LiveResource; // show a paper and turn its pages on the room's screens
   "attendance.checkIn": MeetingResource; // a participant checks themself in
+  "attendance.checkInDeputy": MeetingResource; // a named deputy checks in for the member they attend for
   "meeting.display": RoomDisplayResource; // open the room display with a display-only login
   "document.view": DocumentResource;
   "document.edit": DocumentResource;
@@ -133,7 +140,7 @@ function viewMeeting(actor: Principal, m: MeetingResource): boolean {
   // A display account sees no meeting as a person does, whatever its rows say (only its rooms' displays).
   if (actor.role === "DISPLAY") return false;
   if (isReviewer(actor, m) && m.status !== "DRAFT") return true;
-  return m.participant !== null && published(m);
+  return (m.participant !== null || m.represents === true) && published(m);
 }
 
 function viewDocument(actor: Principal, d: DocumentResource): boolean {
@@ -167,6 +174,7 @@ const rules: Rules = {
   "live.present": (a, m) => m.status === "IN_PROGRESS" && (runs(a, m) || (!!m.presenterUserId && m.presenterUserId === a.id && m.participant !== null)),
   "meeting.display": (a, d) => a.role === "DISPLAY" && d.displayAssigned && ROOM.includes(d.status),
   "attendance.checkIn": (a, m) => LIVE.includes(m.status) && m.participant !== null && published(m),
+  "attendance.checkInDeputy": (a, m) => LIVE.includes(m.status) && m.represents === true && published(m),
   "document.view": viewDocument,
   "document.edit": (a, d) => isStaff(a) && EDITABLE.includes(d.meeting.status),
   // A top-secret paper is read in the app only; the secretariat, who holds the original, may still take a copy.
@@ -242,6 +250,9 @@ export function authorize(actor: Principal, action: GlobalAction | ResourceActio
   if (!can(actor, action as ResourceAction, r as never)) throw forbidden();
 }
 
+/** The participant rows whose answer names this user as the deputy attending in their place. */
+export const deputySeatOf = (userId: string) => ({ deputyUserId: userId, rsvp: "DELEGATE" as const, userId: { not: userId } });
+
 /** Query filter: the meetings this actor may see (must match `can(actor, "meeting.view")`). */
 export function meetingScope(actor: Principal): Prisma.MeetingWhereInput {
   if (isStaff(actor)) return {};
@@ -249,6 +260,7 @@ export function meetingScope(actor: Principal): Prisma.MeetingWhereInput {
   return {
     OR: [
       { participants: { some: { userId: actor.id } }, publishedAt: { not: null }, status: { notIn: [...PREPARING] } },
+      { participants: { some: deputySeatOf(actor.id) }, publishedAt: { not: null }, status: { notIn: [...PREPARING] } },
       { approverId: actor.id, status: { not: "DRAFT" } },
       { approverId: null, chairId: actor.id, status: { not: "DRAFT" } },
     ],

@@ -4,6 +4,7 @@ import { annotationScope, can, authorize, documentScope, meetingScope, type Acto
 import { AppError } from "../errors";
 import { db } from "../db";
 import { makeMeeting, makeUser } from "../../tests/fixtures";
+import { loadMeetingResource } from "../meetings/access";
 
 const actor = (role: Actor["role"], id = "u1"): Actor => ({ id, role, name: "x", email: "x@x", locale: "vi" });
 const meeting = (over: Partial<MeetingResource> = {}): MeetingResource => ({
@@ -82,15 +83,19 @@ describe("meetingScope (the query filter) agrees with can(view)", () => {
         fc.constantFrom(...statuses),
         fc.constantFrom("MEMBER", "SECRETARIAT", "ADMIN", "DISPLAY" as const),
         fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(),
-        async (status, role, participates, isChair, isApprover, wasPublished) => {
+        // Named as someone's deputy: in an answer that sends a deputy, or in an answer changed since (no longer).
+        fc.constantFrom("none", "DELEGATE", "ATTEND" as const),
+        async (status, role, participates, isChair, isApprover, wasPublished, deputyIn) => {
           const user = await makeUser(role);
-          const m = await makeMeeting(sec, { members: participates ? [user] : [], status: "DRAFT" });
+          const absentee = await makeUser("MEMBER");
+          const m = await makeMeeting(sec, { members: participates ? [user, absentee] : [absentee], status: "DRAFT" });
           await db.meeting.update({
             where: { id: m.id },
             data: { status, chairId: isChair ? user.id : null, approverId: isApprover ? user.id : null, publishedAt: wasPublished ? new Date() : null },
           });
-          const row = await db.meeting.findUniqueOrThrow({ where: { id: m.id }, include: { participants: { where: { userId: user.id } } } });
-          const resource: MeetingResource = { ...row, participant: row.participants[0] ?? null };
+          if (deputyIn !== "none") await db.participant.updateMany({ where: { meetingId: m.id, userId: absentee.id }, data: { rsvp: deputyIn, deputyUserId: user.id } });
+          // As the entry points load it (lib/meetings/access.ts).
+          const resource: MeetingResource = await loadMeetingResource(db, user, m.id);
           const visible = (await db.meeting.count({ where: { AND: [{ id: m.id }, meetingScope(user)] } })) === 1;
           expect(visible).toBe(can(user, "meeting.view", resource));
         },
@@ -107,16 +112,18 @@ describe("documentScope and annotationScope (the query filters) agree with can()
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...statuses), fc.constantFrom("MEMBER", "SECRETARIAT", "DISPLAY" as const),
-        fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(),
-        async (status, role, participates, restricted, shared, isApprover) => {
+        fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(),
+        async (status, role, participates, restricted, shared, isApprover, isDeputy) => {
           const user = await makeUser(role);
-          const m = await makeMeeting(sec, { members: participates ? [user] : [], status: "DRAFT" });
+          const absentee = await makeUser("MEMBER");
+          const m = await makeMeeting(sec, { members: participates ? [user, absentee] : [absentee], status: "DRAFT" });
+          // The deputy a member named sees what every participant sees, not the papers shared with the member by name.
+          if (isDeputy) await db.participant.updateMany({ where: { meetingId: m.id, userId: absentee.id }, data: { rsvp: "DELEGATE", deputyUserId: user.id } });
           await db.meeting.update({ where: { id: m.id }, data: { status, approverId: isApprover ? user.id : null, publishedAt: status === "DRAFT" || status === "SUBMITTED" ? null : new Date() } });
           const doc = await db.document.create({
-            data: { meetingId: m.id, title: "Tờ trình", restricted, ...(shared ? { access: { create: [{ userId: user.id }] } } : {}) },
+            data: { meetingId: m.id, title: "Tờ trình", restricted, access: { create: [{ userId: absentee.id }, ...(shared ? [{ userId: user.id }] : [])] } },
           });
-          const row = await db.meeting.findUniqueOrThrow({ where: { id: m.id }, include: { participants: { where: { userId: user.id } } } });
-          const meeting: MeetingResource = { ...row, participant: row.participants[0] ?? null };
+          const meeting: MeetingResource = await loadMeetingResource(db, user, m.id);
           const resource = { meeting, restricted, allowedUserIds: shared ? [user.id] : [] };
           const visible = (await db.document.count({ where: { AND: [{ id: doc.id }, documentScope(user)] } })) === 1;
           expect(visible).toBe(can(user, "document.view", resource));
@@ -187,5 +194,27 @@ describe("actions on resources", () => {
     const othersPrivate = { document: { ...restricted, restricted: false }, authorId: "x", visibility: "PRIVATE" as const };
     expect(status(() => authorize(actor("MEMBER"), "annotation.edit", othersPrivate))).toBe(404);
     expect(status(() => authorize(actor("MEMBER"), "annotation.edit", { ...othersPrivate, visibility: "MEETING" }))).toBe(403);
+  });
+});
+
+describe("the deputy a member named", () => {
+  const deputyView = (over: Partial<MeetingResource> = {}) => meeting({ represents: true, ...over });
+  it("sees a published meeting and checks in for the seat while it runs; nothing a participant's role gives", () => {
+    const d = actor("MEMBER");
+    expect(can(d, "meeting.view", deputyView())).toBe(true);
+    expect(can(d, "meeting.view", deputyView({ status: "DRAFT", publishedAt: null }))).toBe(false);
+    expect(can(d, "attendance.checkInDeputy", deputyView())).toBe(true);
+    expect(can(d, "attendance.checkInDeputy", deputyView({ status: "IN_PROGRESS" }))).toBe(true);
+    expect(can(d, "attendance.checkInDeputy", deputyView({ status: "CLOSED" }))).toBe(false);
+    expect(can(d, "attendance.checkInDeputy", meeting())).toBe(false);
+    for (const action of ["attendance.checkIn", "meeting.rsvp", "meeting.seen", "speaker.request", "meeting.run", "meeting.vote"] as const) {
+      expect(can(d, action, deputyView({ status: "IN_PROGRESS" })), action).toBe(false);
+    }
+    // Papers: those everyone in the meeting may read, not one shared with the member by name.
+    expect(can(d, "document.view", { meeting: deputyView(), restricted: false, allowedUserIds: [] })).toBe(true);
+    expect(can(d, "document.view", { meeting: deputyView(), restricted: true, allowedUserIds: ["member"] })).toBe(false);
+    expect(can(d, "annotation.create", { meeting: deputyView(), restricted: false, allowedUserIds: [] })).toBe(false);
+    // A display account is never anyone's deputy in the policy's eyes.
+    expect(can(actor("DISPLAY"), "meeting.view", deputyView())).toBe(false);
   });
 });

@@ -277,7 +277,7 @@ async function castGroup(tx: Tx, group: PendingBallot[]): Promise<({ ok: Cast } 
     const meetingRow = await tx.meeting.findUniqueOrThrow({ where: { id: vote.meetingId } });
     const people = [...new Set(indexes.flatMap((i) => [group[i].actor.id, group[i].onBehalfOf].filter((x): x is string => !!x)))];
     const participants = await tx.participant.findMany({
-      where: { meetingId: vote.meetingId, OR: [{ userId: { in: people } }, { deputyUserId: { in: people }, checkedInDeputy: true, checkedInAt: { not: null } }] },
+      where: { meetingId: vote.meetingId, OR: [{ userId: { in: people } }, { deputyUserId: { in: people }, checkedInDeputy: true, checkedInAt: { not: null } }, { deputyUserId: { in: people }, rsvp: "DELEGATE" }] },
       select: { userId: true, role: true, mayVote: true, rsvp: true, checkedInAt: true, checkedInDeputy: true, deputyUserId: true },
     });
     const byUser = new Map(participants.map((p) => [p.userId, p]));
@@ -296,7 +296,9 @@ async function castGroup(tx: Tx, group: PendingBallot[]): Promise<({ ok: Cast } 
       const { actor, choice, onBehalfOf } = group[i];
       try {
         const p = byUser.get(actor.id);
-        const meeting = { ...meetingRow, participant: p ? { role: p.role as "MEMBER", mayVote: p.mayVote } : null };
+        // A named deputy who is not a participant themself sees the meeting through the seat they attend for.
+        const represents = participants.some((x) => x.userId !== actor.id && x.deputyUserId === actor.id && x.rsvp === "DELEGATE");
+        const meeting = { ...meetingRow, participant: p ? { role: p.role as "MEMBER", mayVote: p.mayVote } : null, represents };
         const resource = voteResource(meeting, vote);
         const delegated = onBehalfOf && onBehalfOf !== actor.id ? onBehalfOf : undefined;
         if (delegated) authorize(actor, "vote.manage", resource);
