@@ -63,7 +63,7 @@ const currentOn = (page: Page) => page.locator('[data-testid="agenda-item"][data
 const top = (page: Page) => page.evaluate(() => window.scrollTo(0, 0));
 
 test("the chair runs the meeting: check-in and quorum, items followed, the floor, the presenter's pages, the room display", async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const sec = await signIn(browser, "secretariat@demo.gov.vn");
   const chair = await signIn(browser, "chair@demo.gov.vn", { touch: true, viewport: TABLET });
   const m = await liveMeeting(sec.context.request, chair.context.request);
