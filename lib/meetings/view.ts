@@ -2,7 +2,7 @@
 // JSON form) and the pure `assembleSnapshot` that turns them into the agenda tree a viewer sees. The server builds
 // snapshots with it; the browser applies event deltas to the rows and assembles again, so both always agree.
 import { z } from "zod";
-import { can, type MeetingRole, type MeetingStatus, type SystemRole } from "../policy/index.ts";
+import { can, type MeetingResource, type MeetingRole, type MeetingStatus, type Principal, type SystemRole } from "../policy/index.ts";
 import { liveRowSchema, speakerRowSchema, type LiveRow, type SpeakerRow } from "../live/schema.ts";
 import { voteRowSchema, type VoteRow } from "../votes/schema.ts";
 import { attendsFor } from "../live/attendance.ts";
@@ -106,14 +106,9 @@ const byRequested = (a: SpeakerRow, b: SpeakerRow) => (a.requestedAt < b.request
 const byCreated = <T extends { createdAt: string; id: string }>(a: T, b: T) =>
   a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
-// A tablet assembles its snapshot again on every event, and most events leave most lists as they were: applyDelta
-// keeps an untouched list's identity, so its sorted copy is kept too (a 200-person list is not re-sorted per rename).
-const sortedCopies = new WeakMap<readonly unknown[], readonly unknown[]>();
-function sorted<T>(list: readonly T[], order: (a: T, b: T) => number): T[] {
-  let copy = sortedCopies.get(list) as T[] | undefined;
-  if (!copy) sortedCopies.set(list, (copy = [...list].sort(order)));
-  return copy;
-}
+const sortedCopy = <T,>(list: readonly T[], order: (a: T, b: T) => number): T[] => [...list].sort(order);
+const EMPTY = Object.freeze([]) as never[];
+const sameItems = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The viewer's own participation, as the policy needs it. */
 function participation(rows: MeetingRows) {
@@ -121,30 +116,75 @@ function participation(rows: MeetingRows) {
   return p ? { participantId: p.id, role: p.role as MeetingRole, mayVote: p.mayVote, rsvp: p.rsvp, rsvpReason: p.rsvpReason, deputyName: p.deputyName, deputyUserId: p.deputyUserId } : null;
 }
 
-// The agenda tree depends on the items and the papers only: an event that changes neither (the current item, a speaker,
-// attendance, a vote) keeps the tree, so a tablet does not rebuild it and React does not re-render it.
-const trees = new WeakMap<readonly AgendaItemRow[], { documents: readonly DocumentRow[]; agenda: AgendaNode[]; meetingDocuments: DocumentRow[] }>();
-function agendaTree(items: readonly AgendaItemRow[], allDocuments: readonly DocumentRow[]) {
-  const kept = trees.get(items);
-  if (kept?.documents === allDocuments) return kept;
-  const documents = sorted(allDocuments, byCreated);
-  const nodes = new Map<string, AgendaNode>();
-  // Object.assign, not `{ ...i, documents, children }`: in Node 20's V8, a spread followed by new keys takes a slow
-  // path (~5 µs per object against ~0.25 µs), which made assembling a 30-item agenda cost ~150 µs per snapshot.
-  for (const i of sorted(items, byPosition)) nodes.set(i.id, Object.assign({}, i, { documents: [], children: [] }));
+/**
+ * The agenda as a tree with each item's papers. With the tree before (`prev`), a node whose item row, papers and
+ * children are all unchanged is the same object as before, so a rename allocates the renamed node and its ancestors
+ * only, and React skips the rest.
+ */
+function agendaTree(items: readonly AgendaItemRow[], allDocuments: readonly DocumentRow[], prev?: Assembled["tree"]) {
+  const documents = sortedCopy(allDocuments, byCreated);
+  const papers = new Map<string, DocumentRow[]>();
   const meetingDocuments: DocumentRow[] = [];
-  for (const d of documents) (d.agendaItemId && nodes.get(d.agendaItemId)?.documents || meetingDocuments).push(d);
-  const agenda: AgendaNode[] = [];
-  for (const n of nodes.values()) (n.parentId ? nodes.get(n.parentId)?.children ?? agenda : agenda).push(n);
-  const tree = { documents: allDocuments, agenda, meetingDocuments };
-  trees.set(items, tree);
-  return tree;
+  const ids = new Set(items.map((i) => i.id));
+  for (const d of documents) {
+    if (d.agendaItemId && ids.has(d.agendaItemId)) {
+      const list = papers.get(d.agendaItemId);
+      if (list) list.push(d);
+      else papers.set(d.agendaItemId, [d]);
+    } else meetingDocuments.push(d);
+  }
+  const children = new Map<string | null, AgendaItemRow[]>();
+  for (const i of sortedCopy(items, byPosition)) {
+    const parent = i.parentId && ids.has(i.parentId) ? i.parentId : null;
+    const list = children.get(parent);
+    if (list) list.push(i);
+    else children.set(parent, [i]);
+  }
+  const sources = new Map<AgendaNode, AgendaItemRow>();
+  const build = (parentId: string | null): AgendaNode[] =>
+    (children.get(parentId) ?? EMPTY).map((item) => {
+      const kids = build(item.id);
+      const docs = papers.get(item.id) ?? EMPTY;
+      const old = prev?.nodes.get(item.id);
+      if (old && prev!.sources.get(old) === item && sameItems(old.documents, docs) && sameItems(old.children, kids)) {
+        sources.set(old, item);
+        return old;
+      }
+      // Object.assign, not `{ ...i, documents, children }`: in Node 20's V8, a spread followed by new keys takes a
+      // slow path (~5 µs per object against ~0.25 µs).
+      const node: AgendaNode = Object.assign({}, item, { documents: docs, children: kids });
+      sources.set(node, item);
+      return node;
+    });
+  const agenda = build(null);
+  const nodes = new Map<string, AgendaNode>();
+  for (const [node, item] of sources) nodes.set(item.id, node);
+  return {
+    agenda: prev && sameItems(prev.agenda, agenda) ? prev.agenda : agenda,
+    meetingDocuments: prev && sameItems(prev.meetingDocuments, meetingDocuments) ? prev.meetingDocuments : meetingDocuments,
+    nodes,
+    sources,
+  };
 }
 
-export function assembleSnapshot(rows: MeetingRows) {
+/** A snapshot with what it was made from, so the next one can keep what did not change (a tablet, per event). */
+export interface Assembled {
+  rows: MeetingRows;
+  me: ReturnType<typeof participation>;
+  snapshot: MeetingSnapshot;
+  tree: { agenda: AgendaNode[]; meetingDocuments: DocumentRow[]; nodes: Map<string, AgendaNode>; sources: Map<AgendaNode, AgendaItemRow> };
+}
+
+/**
+ * The snapshot a viewer sees, from their rows. `prev`: the one before (a tablet applying an event); lists, the tree's
+ * nodes, one's own participation and the permissions are kept where their inputs are the same objects.
+ */
+export function assembleRows(rows: MeetingRows, prev?: Assembled): Assembled {
   const { meeting, viewer } = rows;
-  const { agenda, meetingDocuments } = agendaTree(rows.items, rows.documents);
-  const me = participation(rows);
+  const before = prev?.rows;
+  const keep = <K extends keyof MeetingRows>(k: K) => before !== undefined && before[k] === rows[k];
+  const tree = keep("items") && keep("documents") ? prev!.tree : agendaTree(rows.items, rows.documents, prev?.tree);
+  const me = keep("participants") ? prev!.me : participation(rows);
   const resource = {
     id: meeting.id,
     status: meeting.status as MeetingStatus,
@@ -154,34 +194,72 @@ export function assembleSnapshot(rows: MeetingRows) {
     participant: me && { role: me.role, mayVote: me.mayVote },
     represents: rows.participants.some((p) => attendsFor(p, viewer.id)),
   };
-  const actor = { id: viewer.id, role: viewer.role };
+  const presenterUserId = rows.live.presenter?.id ?? null;
+  const old = prev?.snapshot;
+  const samePolicyInputs = old !== undefined && keep("participants") && old.meeting.status === meeting.status
+    && (old.meeting.chair?.id ?? null) === resource.chairId && (old.meeting.approver?.id ?? null) === resource.approverId
+    && old.meeting.publishedAt === meeting.publishedAt && (old.live.presenter?.id ?? null) === presenterUserId;
+  const snapshot = compose(rows, {
+    agenda: tree.agenda,
+    meetingDocuments: tree.meetingDocuments,
+    participants: keep("participants") ? old!.participants : sortedCopy(rows.participants, byCreated),
+    speakers: keep("speakers") ? old!.speakers : sortedCopy(rows.speakers, byRequested),
+    votes: keep("votes") ? old!.votes : sortedCopy(rows.votes, byCreated),
+    me,
+    permissions: samePolicyInputs ? old.permissions : permissionsOf({ id: viewer.id, role: viewer.role }, resource, presenterUserId),
+  });
+  return { rows, me, snapshot, tree };
+}
+
+function permissionsOf(actor: Principal, resource: MeetingResource, presenterUserId: string | null) {
   return {
-    viewer,
-    meeting,
-    agenda,
-    meetingDocuments,
-    participants: sorted(rows.participants, byCreated),
-    live: rows.live,
-    speakers: sorted(rows.speakers, byRequested),
-    votes: sorted(rows.votes, byCreated),
-    // Their own stored answer in full, so the invitation form shows (and can re-send) what they said.
-    me: me && { participantId: me.participantId, role: me.role, rsvp: me.rsvp, rsvpReason: me.rsvpReason, deputyName: me.deputyName, deputyUserId: me.deputyUserId },
-    permissions: {
-      edit: can(actor, "meeting.edit", resource),
-      submit: can(actor, "meeting.submit", resource),
-      review: can(actor, "meeting.review", resource),
-      publish: can(actor, "meeting.publish", resource),
-      cancel: can(actor, "meeting.cancel", resource),
-      rsvp: can(actor, "meeting.rsvp", resource),
-      run: can(actor, "meeting.run", resource),
-      present: can(actor, "live.present", { ...resource, presenterUserId: rows.live.presenter?.id ?? null }),
-      checkIn: can(actor, "attendance.checkIn", resource),
-      checkInDeputy: can(actor, "attendance.checkInDeputy", resource),
-      speak: can(actor, "speaker.request", resource),
-    },
+    edit: can(actor, "meeting.edit", resource),
+    submit: can(actor, "meeting.submit", resource),
+    review: can(actor, "meeting.review", resource),
+    publish: can(actor, "meeting.publish", resource),
+    cancel: can(actor, "meeting.cancel", resource),
+    rsvp: can(actor, "meeting.rsvp", resource),
+    run: can(actor, "meeting.run", resource),
+    present: can(actor, "live.present", { ...resource, presenterUserId }),
+    checkIn: can(actor, "attendance.checkIn", resource),
+    checkInDeputy: can(actor, "attendance.checkInDeputy", resource),
+    speak: can(actor, "speaker.request", resource),
   };
 }
-export type MeetingSnapshot = ReturnType<typeof assembleSnapshot>;
+
+/** The snapshot's shape (MeetingSnapshot). */
+function compose(
+  rows: MeetingRows,
+  parts: {
+    agenda: AgendaNode[];
+    meetingDocuments: DocumentRow[];
+    participants: ParticipantRow[];
+    speakers: SpeakerRow[];
+    votes: VoteRow[];
+    me: ReturnType<typeof participation>;
+    permissions: ReturnType<typeof permissionsOf>;
+  },
+) {
+  const { me } = parts;
+  return {
+    viewer: rows.viewer,
+    meeting: rows.meeting,
+    agenda: parts.agenda,
+    meetingDocuments: parts.meetingDocuments,
+    participants: parts.participants,
+    live: rows.live,
+    speakers: parts.speakers,
+    votes: parts.votes,
+    // Their own stored answer in full, so the invitation form shows (and can re-send) what they said.
+    me: me && { participantId: me.participantId, role: me.role, rsvp: me.rsvp, rsvpReason: me.rsvpReason, deputyName: me.deputyName, deputyUserId: me.deputyUserId },
+    permissions: parts.permissions,
+  };
+}
+
+export function assembleSnapshot(rows: MeetingRows) {
+  return assembleRows(rows).snapshot;
+}
+export type MeetingSnapshot = ReturnType<typeof compose>;
 
 const agendaNodeSchema = agendaItemRowSchema.extend({
   documents: z.array(documentRowSchema),

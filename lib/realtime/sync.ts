@@ -3,7 +3,7 @@
 // (the same typed events) and only a client too far behind takes a snapshot, conditionally (ETag → 304).
 // The React hook (client.ts) and the benchmark's simulated tablets both run exactly this.
 import { applyDelta } from "../meetings/delta.ts";
-import { assembleSnapshot, snapshotRows, type MeetingRows, type MeetingSnapshot } from "../meetings/view.ts";
+import { assembleRows, snapshotRows, type Assembled, type MeetingRows, type MeetingSnapshot } from "../meetings/view.ts";
 import { MEETING_EVENT_NAMES, parseMeetingEvent, type JoinAck, type MeetingEventPayload } from "./events.ts";
 
 /** The part of a socket.io client socket this needs. */
@@ -37,6 +37,8 @@ export class MeetingSync {
   readonly meetingId: string;
   private rows: MeetingRows;
   private current: MeetingSnapshot;
+  /** The last state made from events (the next event keeps what it did not change); null after a snapshot. */
+  private assembled: Assembled | null = null;
   private etag: string | undefined;
   /** Events that arrived ahead of a gap, by version, until the gap is filled. */
   private ahead = new Map<number, { name: string; payload: MeetingEventPayload }>();
@@ -88,6 +90,7 @@ export class MeetingSync {
     if (snapshot.meeting.id !== this.meetingId || snapshot.meeting.version < this.version) return;
     this.rows = snapshotRows(snapshot);
     this.current = snapshot;
+    this.assembled = null;
     for (const v of this.ahead.keys()) if (v <= this.version) this.ahead.delete(v);
     this.opts.onState?.(snapshot, []);
     this.drain();
@@ -176,7 +179,8 @@ export class MeetingSync {
 
   private apply(event: MeetingEventPayload) {
     this.rows = applyDelta(this.rows, "change" in event ? event : {}, event.version);
-    this.current = assembleSnapshot(this.rows);
+    this.assembled = assembleRows(this.rows, this.assembled ?? undefined);
+    this.current = this.assembled.snapshot;
     const changed = "change" in event ? [...(event.items ?? []), ...(event.documents ?? [])].map((r) => r.id) : [];
     this.opts.onState?.(this.current, changed);
   }
