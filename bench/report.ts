@@ -39,7 +39,7 @@ interface Report {
   baselines: RoomResult[];
   before: RoomResult[];
   http: [string, LoadResult][];
-  inProcess: { items: number; snapshotMember: Summary; snapshotStaff: Summary; pdf: Summary };
+  inProcess: { items: number; snapshotMember: Summary; snapshotStaff: Summary; pdf: Summary; apply: { rename: number; "current item": number }; writes: { rename: { cpuMs: number }; goto: { cpuMs: number }; snapshot: { cpuMs: number } } };
   loadStart: number[];
   loadEnd: number[];
   /** The running meeting (bench/live.ts). */
@@ -161,6 +161,14 @@ ${httpRows.join("\n")}
 | snapshot read of a ${ip.items}-item meeting with 40 papers, member | ${ip.snapshotMember.n} | ${ms(ip.snapshotMember.p50)} | ${ms(ip.snapshotMember.p99)} | ${ms(ip.snapshotMember.max)} |
 | the same, secretariat | ${ip.snapshotStaff.n} | ${ms(ip.snapshotStaff.p50)} | ${ms(ip.snapshotStaff.p99)} | ${ms(ip.snapshotStaff.max)} |
 | its agenda PDF (vi, DejaVu fonts embedded) | ${ip.pdf.n} | ${ms(ip.pdf.p50)} | ${ms(ip.pdf.p99)} | ${ms(ip.pdf.max)} |
+
+What one event costs a tablet (bench/apply-cost.ts): 500 tablets of the ${s.roomParticipants}-person room meeting in one
+process, each parsing its own copy of the payload and running MeetingSync (validate, apply, re-assemble), in µs of CPU
+per tablet per event: a rename ${ip.apply.rename.toFixed(0)} µs, the current item ${ip.apply["current item"].toFixed(0)} µs.
+
+Server CPU per request, one request at a time against the production server (bench/write-cost.ts, the process's own
+CPU time, which other load does not stretch much): a rename ${ip.writes.rename.cpuMs.toFixed(1)} ms, the chair's
+"go to item" ${ip.writes.goto.cpuMs.toFixed(1)} ms, a snapshot GET of the room meeting ${ip.writes.snapshot.cpuMs.toFixed(1)} ms.
 
 ## How it is measured
 

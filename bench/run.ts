@@ -24,6 +24,8 @@ import { writeResults, type RoomResult } from "./report.ts";
 import { gotoItem, speakBurst, type LiveReport } from "./live.ts";
 import type { Behaviour } from "./tablet.ts";
 import type { Collected } from "./ipc.ts";
+import { tabletApplyCost } from "./apply-cost.ts";
+import { writeCost } from "./write-cost.ts";
 
 const SIZES = (process.env.BENCH_SIZES ?? "100,500,1000,2000").split(",").filter(Boolean).map(Number);
 /** The client before this one re-fetched on every event: measured where it still finishes in bounded time. */
@@ -205,11 +207,17 @@ async function main() {
     }
     return summarize(out);
   };
+  const memberOf = async (meetingId: string) => {
+    const p = await db.participant.findFirstOrThrow({ where: { meetingId, role: "MEMBER" }, include: { user: true } });
+    return { id: p.user.id, role: p.user.role, name: p.user.name, email: p.user.email, locale: p.user.locale };
+  };
   const inProcess = {
     items: large.items,
     snapshotMember: await timeIt(300, () => readMeetingSnapshot(large.member, large.id)),
     snapshotStaff: await timeIt(300, () => readMeetingSnapshot(data.sec, large.id)),
     pdf: await timeIt(10, async () => agendaPdf((await readMeetingSnapshot(data.sec, large.id)).snapshot!, "vi")),
+    apply: tabletApplyCost(JSON.stringify((await readMeetingSnapshot(await memberOf(data.room.id), data.room.id)).snapshot)),
+    writes: { rename: { cpuMs: NaN }, goto: { cpuMs: NaN }, snapshot: { cpuMs: NaN } },
   };
   closeReader();
   await db.$disconnect();
@@ -225,6 +233,11 @@ async function main() {
   children.push(bareProc);
   console.log(`[bench] app on ${app} (pid ${appProc.pid}), bare socket.io on ${bare} (pid ${bareProc.pid})`);
 
+  // Server CPU per request, one at a time (before the rooms: the meeting is not started yet, `writeCost` starts it).
+  inProcess.writes = await writeCost(app, appProc.pid, { secCookie: data.secCookie, chairCookie: data.tabletCookies[0], meetingId: data.room.id, itemId: data.room.itemId, walk }, 100);
+  console.log(`[bench] server CPU per request: ${JSON.stringify(inProcess.writes)}`);
+  // Back to an item outside the walk, so the chair's first "go to" below is a change.
+  await gotoItem(app, data.tabletCookies[0], data.room.id, liveItems[0]);
   const roomData = { meetingId: data.room.id, itemId: data.room.itemId, cookies: data.tabletCookies };
   const appTarget: Target = { pid: appProc.pid, socketUrl: app, change: (title) => write(app, data.secCookie, data.room.itemId, title) };
   const results: RoomResult[] = [];
