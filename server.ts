@@ -6,6 +6,7 @@ import { withPagePolicy } from "./lib/http/csp.ts";
 import { forgetUntrustedForwarding } from "./lib/http/forwarding.ts";
 import { publicUrl } from "./lib/http/origin.ts";
 import { decodablePath, refuseUndecodable } from "./lib/http/undecodable.ts";
+import { restoreBodyLength } from "./lib/http/body-length.ts";
 import { attachRealtime } from "./lib/realtime/server.ts";
 import { armAllVoteTimers } from "./lib/votes/timer.ts";
 import "./lib/votes/commands.ts"; // registers the closer the vote timers call
@@ -36,6 +37,7 @@ httpServer.on("request", (req, res) => {
   forgetUntrustedForwarding(req.headers);
   if (!decodablePath(req.url ?? "/")) return refuseUndecodable(req, res);
   withPagePolicy(req, res);
+  restoreBodyLength(res);
   void handle(req, res);
 });
 attachRealtime(httpServer);

@@ -25,6 +25,8 @@ import { mb, ms, summarize, triple, type Summary } from "./stats.ts";
 const PAGES = 200;
 const COLD_LOADS = Number(process.env.BENCH_READER_LOADS ?? 5);
 const READERS = 30;
+/** Readers opened at once for the shared-note measurement. */
+const READER_BATCH = Number(process.env.BENCH_READER_BATCH ?? 5);
 /** The bench's agreed ports (PROTOCOL.md). */
 const PORTS: [number, number] = [3500, 3599];
 const CPU_RATE = 4;
@@ -138,17 +140,72 @@ async function newContext(cookie: string, origin: string) {
   return ctx;
 }
 
+/**
+ * Where a load's time went, from the page's own timeline (navigation and resource timing, the reader's performance
+ * marks): when each step ended, in ms from navigation start, and the bytes that crossed the (throttled) network.
+ * A string, not a function: tsx's helpers (__name) do not exist in the page.
+ */
+const BREAKDOWN = `(() => {
+  const nav = performance.getEntriesByType("navigation")[0];
+  const first = Number(document.documentElement.dataset.benchFirstPage);
+  const res = performance.getEntriesByType("resource").filter((r) => r.startTime < first);
+  const end = (list) => list.length ? Math.max(...list.map((r) => r.responseEnd)) : NaN;
+  const start = (list) => list.length ? Math.min(...list.map((r) => r.startTime)) : NaN;
+  const isFile = (r) => r.name.includes("/file?");
+  const isWorker = (r) => r.name.includes("pdf.worker");
+  const isPdfjs = (r) => /pdfjs|pdf\\.min|pdf_viewer/.test(r.name) && !isWorker(r);
+  const scripts = res.filter((r) => (r.initiatorType === "script" || r.initiatorType === "link" || r.name.endsWith(".js") || r.name.endsWith(".mjs")) && !isWorker(r) && !isFile(r));
+  const files = res.filter(isFile);
+  const api = res.filter((r) => r.name.includes("/api/") && !isFile(r));
+  const marks = Object.fromEntries(performance.getEntriesByType("mark").filter((m) => m.name.startsWith("reader:")).map((m) => [m.name.slice(7), m.startTime]));
+  return {
+    html: nav ? nav.responseEnd : NaN,
+    htmlBytes: nav ? nav.transferSize : NaN,
+    scriptsEnd: end(scripts),
+    scriptBytes: scripts.reduce((n, r) => n + r.transferSize, 0),
+    pdfjsEnd: end(res.filter(isPdfjs)),
+    workerStart: start(res.filter(isWorker)),
+    workerEnd: end(res.filter(isWorker)),
+    workerBytes: res.filter(isWorker).reduce((n, r) => n + r.transferSize, 0),
+    fileStart: start(files),
+    fileEnd: end(files),
+    fileRequests: files.length,
+    fileBytes: files.reduce((n, r) => n + r.transferSize, 0),
+    apiRequests: api.length,
+    domContentLoaded: nav ? nav.domContentLoadedEventEnd : NaN,
+    marks,
+    firstPage: first,
+    files: files.map((r) => [Math.round(r.startTime), Math.round(r.responseEnd), r.responseStatus, r.transferSize]),
+  };
+})()`;
+export interface Breakdown {
+  html: number; htmlBytes: number; scriptsEnd: number; scriptBytes: number; pdfjsEnd: number; workerStart: number; workerEnd: number;
+  workerBytes: number; fileStart: number; fileEnd: number; fileRequests: number; fileBytes: number; apiRequests: number;
+  domContentLoaded: number; marks: Record<string, number>; firstPage: number;
+  /** Each file request before page 1: start, end, status, bytes. */
+  files: [number, number, number, number][];
+}
+
+let fileHeadersShown = false;
 /** One cold load; the time from navigation start (the page's performance.now() origin) to page 1 visible. */
-async function coldLoad(url: string, cookie: string, origin: string): Promise<{ firstPage: number; pagerendered: number | null }> {
+async function coldLoad(url: string, cookie: string, origin: string): Promise<{ firstPage: number; pagerendered: number | null; breakdown: Breakdown }> {
   const ctx = await newContext(cookie, origin);
   try {
     await ctx.addInitScript(FIRST_PAGE_PROBE);
     const page = await ctx.newPage();
+    if (!fileHeadersShown) {
+      page.on("response", (r) => {
+        if (fileHeadersShown || !r.url().includes("/file?")) return;
+        fileHeadersShown = true;
+        void r.allHeaders().then((h) => console.log(`[bench] the file's first answer: ${r.status()} ${JSON.stringify(h)}`));
+      });
+    }
     await throttled(ctx, page, true);
     await page.goto(url, { waitUntil: "commit", timeout: FIRST_PAGE_TIMEOUT_MS });
     await page.waitForFunction(() => document.documentElement.dataset.benchFirstPage, null, { timeout: FIRST_PAGE_TIMEOUT_MS, polling: 200 });
     const got = await page.evaluate(() => ({ firstPage: Number(document.documentElement.dataset.benchFirstPage), pagerendered: document.documentElement.dataset.pagerendered ? Number(document.documentElement.dataset.pagerendered) : null }));
-    return got;
+    const breakdown = (await page.evaluate(BREAKDOWN)) as Breakdown;
+    return { ...got, breakdown };
   } finally {
     await ctx.close();
   }
@@ -210,20 +267,28 @@ async function sharedNote(url: string, appUrl: string, documentId: string, autho
   const contexts: BrowserContext[] = [];
   let opened = 0;
   const openErrors: string[] = [];
-  await Promise.all(readerCookies.map(async (cookie, i) => {
-    const ctx = await newContext(cookie, appUrl);
-    contexts.push(ctx);
-    await ctx.addInitScript(FIRST_PAGE_PROBE);
-    const page = await ctx.newPage();
-    try {
-      await page.goto(url, { waitUntil: "commit", timeout: 120_000 });
-      await page.waitForFunction(() => document.documentElement.dataset.benchFirstPage, null, { timeout: 120_000, polling: 500 });
-      pages[i] = page;
-      opened++;
-    } catch (e) {
-      openErrors.push(String(e).split("\n")[0]);
-    }
-  }));
+  // Opened a few at a time (each waits for page 1 before the next batch starts): thirty readers loading pdf.js at
+  // once on two cores starved each other (24 of 30 had not drawn page 1 after 120 s). Once open they stay open,
+  // idle, their sockets joined: what is measured is the note's way to them, not their loading.
+  const openedAt = Date.now();
+  for (let from = 0; from < readerCookies.length; from += READER_BATCH) {
+    await Promise.all(readerCookies.slice(from, from + READER_BATCH).map(async (cookie, j) => {
+      const ctx = await newContext(cookie, appUrl);
+      contexts.push(ctx);
+      await ctx.addInitScript(FIRST_PAGE_PROBE);
+      const page = await ctx.newPage();
+      try {
+        await page.goto(url, { waitUntil: "commit", timeout: 120_000 });
+        await page.waitForFunction(() => document.documentElement.dataset.benchFirstPage, null, { timeout: 120_000, polling: 500 });
+        pages[from + j] = page;
+        opened++;
+      } catch (e) {
+        openErrors.push(String(e).split("\n")[0]);
+      }
+    }));
+    console.log(`[bench] ${opened} of ${readerCookies.length} readers open (${((Date.now() - openedAt) / 1000).toFixed(0)} s)`);
+  }
+  const openSeconds = (Date.now() - openedAt) / 1000;
   const text = `Ý kiến chung ${crypto.randomBytes(3).toString("hex")}: đề nghị bổ sung số liệu`;
   const live = pages.filter(Boolean);
   // Each page notes the moment (on the machine's clock) a shared note with these words is in its DOM.
@@ -265,7 +330,7 @@ async function sharedNote(url: string, appUrl: string, documentId: string, autho
     await new Promise((r) => setTimeout(r, 250));
   }
   const latencies = seen.filter((s): s is number => s !== undefined).map((s) => s - t0);
-  return { opened, openErrors: [...new Set(openErrors)].slice(0, 3), saved, writeMs, shown: latencies.length, missing: live.length - latencies.length, latency: summarize(latencies) };
+  return { opened, openSeconds, openErrors: [...new Set(openErrors)].slice(0, 3), saved, writeMs, shown: latencies.length, missing: live.length - latencies.length, latency: summarize(latencies) };
   } finally {
     await Promise.all(contexts.map((c) => c.close().catch(() => {})));
   }
@@ -323,16 +388,25 @@ async function main() {
   const ours: number[] = [];
   const plain: number[] = [];
   const plainRendered: number[] = [];
+  const breakdowns: { ours: Breakdown[]; plain: Breakdown[] } = { ours: [], plain: [] };
   for (let i = 0; i < COLD_LOADS; i++) {
     const pair = i % 2 === 0 ? (["ours", "plain"] as const) : (["plain", "ours"] as const);
     for (const which of pair) {
       const r = await coldLoad(which === "ours" ? readerUrl : plainUrl, memberCookie, origin);
       (which === "ours" ? ours : plain).push(r.firstPage);
+      breakdowns[which].push(r.breakdown);
       if (which === "plain" && r.pagerendered !== null) plainRendered.push(r.pagerendered);
-      console.log(`[bench] cold load ${i + 1} ${which}: first page ${r.firstPage.toFixed(0)} ms`);
+      console.log(`[bench] cold load ${i + 1} ${which}: first page ${r.firstPage.toFixed(0)} ms; file requests (start, end, status, bytes): ${JSON.stringify(r.breakdown.files)}`);
     }
   }
-  const firstPage = { ours: summarize(ours), plain: summarize(plain), plainRendered: summarize(plainRendered), oursRaw: ours, plainRaw: plain };
+  const firstPage = { ours: summarize(ours), plain: summarize(plain), plainRendered: summarize(plainRendered), oursRaw: ours, plainRaw: plain, breakdowns };
+  console.log(breakdownTable(breakdowns));
+  if (process.env.BENCH_READER_FIRST_ONLY) {
+    await browser.close();
+    browser = undefined;
+    await db.$disconnect();
+    return 0;
+  }
 
   let shared: Awaited<ReturnType<typeof sharedNote>> | null = null;
   let sharedError: string | null = null;
@@ -361,10 +435,45 @@ async function main() {
   return shared && shared.missing === 0 && shared.saved === 200 ? 0 : 1;
 }
 
+/** The median of each step over the cold loads of both readers, as a Markdown table. */
+function breakdownTable(b: { ours: Breakdown[]; plain: Breakdown[] }): string {
+  const med = (list: Breakdown[], f: (x: Breakdown) => number) => summarize(list.map(f).filter(Number.isFinite)).p50;
+  const kb = (n: number) => (Number.isFinite(n) ? `${(n / 1024).toFixed(0)} KB` : "–");
+  const mark = (name: string) => (x: Breakdown) => x.marks[name] ?? Number.NaN;
+  const rows: [string, (x: Breakdown) => number, "ms" | "kb" | "n"][] = [
+    ["HTML received (responseEnd)", (x) => x.html, "ms"],
+    ["HTML bytes", (x) => x.htmlBytes, "kb"],
+    ["reader: pdf.js started (inline boot script)", mark("boot"), "ms"],
+    ["scripts received (last .js/.mjs before page 1)", (x) => x.scriptsEnd, "ms"],
+    ["script bytes before page 1", (x) => x.scriptBytes, "kb"],
+    ["DOMContentLoaded", (x) => x.domContentLoaded, "ms"],
+    ["reader: React effect opens the viewer", mark("open"), "ms"],
+    ["worker request starts", (x) => x.workerStart, "ms"],
+    ["worker received", (x) => x.workerEnd, "ms"],
+    ["worker bytes", (x) => x.workerBytes, "kb"],
+    ["first file request starts", (x) => x.fileStart, "ms"],
+    ["reader: document open (getDocument resolved)", mark("document"), "ms"],
+    ["last file response before page 1", (x) => x.fileEnd, "ms"],
+    ["file requests before page 1", (x) => x.fileRequests, "n"],
+    ["file bytes before page 1", (x) => x.fileBytes, "kb"],
+    ["API requests before page 1", (x) => x.apiRequests, "n"],
+    ["**page 1 visible**", (x) => x.firstPage, "ms"],
+  ];
+  const cell = (list: Breakdown[], f: (x: Breakdown) => number, unit: string) => {
+    const v = med(list, f);
+    return unit === "kb" ? kb(v) : unit === "n" ? (Number.isFinite(v) ? v.toFixed(0) : "–") : ms(v);
+  };
+  return [
+    "| step (median, ms from navigation start) | ours | plain pdf.js |",
+    "| --- | ---: | ---: |",
+    ...rows.map(([label, f, unit]) => `| ${label} | ${cell(b.ours, f, unit)} | ${cell(b.plain, f, unit)} |`),
+  ].join("\n");
+}
+
 function writeReport(r: {
   pageCount: number;
   fileBytes: number;
-  firstPage: { ours: Summary; plain: Summary; plainRendered: Summary; oursRaw: number[]; plainRaw: number[] };
+  firstPage: { ours: Summary; plain: Summary; plainRendered: Summary; oursRaw: number[]; plainRaw: number[]; breakdowns: { ours: Breakdown[]; plain: Breakdown[] } };
   heap: HeapResult | null;
   shared: Awaited<ReturnType<typeof sharedNote>> | null;
   sharedError: string | null;
@@ -412,6 +521,11 @@ worker (\`/pdfjs/${pdfjsVersion}/build/pdf.worker.min.mjs\` from the app).
 | plain pdf.js viewer (PDFViewer + EventBus + PDFLinkService, default options) | ${plain.n} | ${ms(plain.p50)} | ${ms(plain.max)} | ${r.firstPage.plainRaw.map((x) => x.toFixed(0)).join(", ")} |
 | plain, by pdf.js's own \`pagerendered\` event for page 1 | ${r.firstPage.plainRendered.n} | ${ms(r.firstPage.plainRendered.p50)} | ${ms(r.firstPage.plainRendered.max)} | |
 
+Where the time goes (the page's navigation and resource timing and the reader's \`reader:*\` performance marks; bytes
+as transferred, i.e. compressed where the server compressed):
+
+${breakdownTable(r.firstPage.breakdowns)}
+
 ## 2. JS heap while scrolling through all ${r.pageCount} pages (our reader)
 
 The same throttling; each page scrolled into view in turn, waiting up to 3 s for its canvas (the whole scroll within ${SCROLL_BUDGET_MS / 1000} s); JSHeapUsedSize
@@ -424,7 +538,8 @@ ${r.heap ? `| after page 1 | peak while scrolling | at the end | samples | pages
 ## 3. A shared note on ${READERS} other open readers
 
 ${s ? `${READERS} browser contexts in one Chromium (no CPU or network throttling), each a different member of the meeting
-with their own session, open the paper directly on the app (${s.opened} of ${READERS} showed page 1${s.openErrors.length ? `; errors: ${s.openErrors.join("; ")}` : ""}). Another
+with their own session, open the paper directly on the app, ${READER_BATCH} at a time (each batch waits for page 1
+before the next starts; all stay open and idle): ${s.opened} of ${READERS} showed page 1, in ${s.openSeconds.toFixed(0)} s${s.openErrors.length ? ` (errors: ${s.openErrors.join("; ")})` : ""}. Another
 member saves a note shared with the meeting (\`PUT /api/v1/documents/{id}/annotations/{clientId}\`, \`visibility:
 "MEETING"\`, answered ${s.saved} in ${ms(s.writeMs)} ms). Time from the start of the PUT until the note's words are in each
 reader's DOM (\`[data-testid="shared-note"]\`, seen by a MutationObserver on the machine's clock).

@@ -1,4 +1,4 @@
-// pdf.js's worker and data files come from this app (no CDN), for the installed version only, nothing else of
+// pdf.js's library, viewer, worker and data files come from this app (no CDN), for the installed version only, nothing else of
 // node_modules.
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/pdfjs/[...asset]/route";
@@ -16,9 +16,19 @@ describe("pdf.js assets", () => {
     expect((await get(pkg.version, "standard_fonts", "FoxitSerif.pfb")).status).toBe(200);
   });
 
+  it("serves the library and the viewer components the reader loads as modules (components/reader/boot.ts)", async () => {
+    for (const asset of [[pkg.version, "build", "pdf.min.mjs"], [pkg.version, "web", "pdf_viewer.mjs"]]) {
+      const res = await get(...asset);
+      expect(res.status, asset.join("/")).toBe(200);
+      expect(res.headers.get("content-type")).toBe("text/javascript");
+      expect(await res.text()).toContain("pdfjsVersion = " + pkg.version);
+    }
+  });
+
   it("serves nothing else: another version, another file, a path out of the folder", async () => {
     for (const asset of [["1.0.0", "build", "pdf.worker.min.mjs"], [pkg.version, "build", "pdf.mjs"], [pkg.version, "..", "package.json"],
-      [pkg.version, "cmaps", "..%2Fpackage.json"], [pkg.version, "standard_fonts", ".hidden"], [pkg.version, "web", "pdf_viewer.mjs"], [pkg.version, "cmaps", "none.bcmap"]]) {
+      [pkg.version, "cmaps", "..%2Fpackage.json"], [pkg.version, "standard_fonts", ".hidden"], [pkg.version, "web", "viewer.mjs"], [pkg.version, "web", "pdf_viewer.css"],
+      [pkg.version, "build", "pdf.sandbox.min.mjs"], [pkg.version, "cmaps", "none.bcmap"]]) {
       expect((await get(...asset)).status, asset.join("/")).toBe(404);
     }
   });

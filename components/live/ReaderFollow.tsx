@@ -24,7 +24,10 @@ const followKey = (meetingId: string) => `oc.presenter.${meetingId}`;
 /** Loads the meeting's live state once (the reader's page does not carry it), then follows its changes. */
 export function ReaderFollow(props: { meetingId: string; documentId: string; viewer: Turnable | null; page: number }) {
   const [initial, setInitial] = useState<MeetingSnapshot | null>(null);
+  // Asked once the paper is open: the snapshot's request would otherwise share the tablet's bandwidth with page 1's.
+  const opened = props.viewer !== null;
   useEffect(() => {
+    if (!opened) return;
     let live = true;
     fetchSnapshot(props.meetingId, undefined).then(
       (r) => live && r.status === 200 && setInitial(r.body),
@@ -33,7 +36,7 @@ export function ReaderFollow(props: { meetingId: string; documentId: string; vie
     return () => {
       live = false;
     };
-  }, [props.meetingId]);
+  }, [props.meetingId, opened]);
   return initial ? <FollowBar {...props} initial={initial} /> : null;
 }
 

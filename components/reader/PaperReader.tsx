@@ -13,6 +13,7 @@ import { documentOps } from "@/lib/documents/operations";
 import type { ReaderView } from "@/lib/reading/queries";
 import { useDateFormat } from "@/components/ui/useDateFormat";
 import { PaperViewer, type FitMode } from "./viewer";
+import { paperFileUrl, shownVersion } from "./boot";
 import { Thumbnails } from "./Thumbnails";
 import { useReadingReport } from "./useReadingReport";
 import { PaperNotes, type EditorTool } from "./annotations";
@@ -58,7 +59,7 @@ function useSwipe(el: HTMLElement | null, onSwipe: (dir: 1 | -1) => void) {
   }, [el, onSwipe]);
 }
 
-export function PaperReader({ view, readerName, startPage, version }: { view: ReaderView; readerName: string; startPage?: number; version?: number }) {
+export function PaperReader({ view, readerName, startPage, version, pdfjsVersion }: { view: ReaderView; readerName: string; startPage?: number; version?: number; pdfjsVersion: string }) {
   const t = useTranslations("reader");
   const tn = useTranslations("reader.notes");
   const notes = useRef<PaperNotes | null>(null);
@@ -71,8 +72,7 @@ export function PaperReader({ view, readerName, startPage, version }: { view: Re
   const tc = useTranslations("confidentiality");
   const dates = useDateFormat();
   const newest = view.versions[0];
-  // The version on screen: the latest, or an earlier one asked for (?version=N, e.g. to see a note not carried over).
-  const shown = view.versions.find((v) => v.number === version) ?? newest;
+  const shown = shownVersion(view, version);
   const [paperNotes, setPaperNotes] = useState<PaperNotes | null>(null);
   const router = useRouter();
   const paperUrl = `/meetings/${view.meeting.id}/papers/${view.document.id}`;
@@ -119,7 +119,9 @@ export function PaperReader({ view, readerName, startPage, version }: { view: Re
     const initialPage = startPage ?? (view.lastRead?.version === shown.number ? view.lastRead.page : 1);
     PaperViewer.open({
       container: el,
-      url: href(documentOps.file, { params: { documentId: view.document.id }, query: { version: shown.number } }),
+      url: paperFileUrl(view.document.id, shown.number),
+      pdfjsVersion,
+      size: shown.size,
       initialPage,
       touch: navigator.maxTouchPoints > 0,
       onPage: (p) => {

@@ -4,28 +4,13 @@
 // (PaperReader.tsx) drives it and listens to it; the benchmark opens the same page.
 import type { PDFDocumentProxy } from "pdfjs-dist";
 import type { EventBus, PDFViewer } from "pdfjs-dist/web/pdf_viewer.mjs";
-
-type PdfLib = typeof import("pdfjs-dist");
-
-/**
- * pdf.js's viewer reads its library from globalThis.pdfjsLib when its module is evaluated: load the library first.
- * The worker comes from this app (app/pdfjs), for the exact installed version.
- */
-export async function loadPdfjs() {
-  const lib = await import("pdfjs-dist");
-  lib.GlobalWorkerOptions.workerSrc = `${assetBase(lib.version)}/build/pdf.worker.min.mjs`;
-  const viewer = await import("pdfjs-dist/web/pdf_viewer.mjs");
-  return { lib, viewer };
-}
-const assetBase = (version: string) => `/pdfjs/${version}`;
+import { takePaper, type PdfLib } from "./boot";
 
 /**
  * Canvas pixels per page: pdf.js's app uses 2^25 on desktops and 5,242,880 (2^22 + 2^20) on iOS and Android, where
  * a larger canvas fails or exhausts memory; beyond it pages are drawn at lower resolution (plus a detail canvas).
  */
 export const maxCanvasPixels = (touch: boolean) => (touch ? 5_242_880 : 2 ** 25);
-/** Bytes per range request: small enough that page 1 needs few round trips, large enough not to flood the server. */
-export const RANGE_CHUNK = 65_536;
 /** pdf.js's app waits this long after a zoom gesture before drawing at the new scale (CSS-scaled meanwhile). */
 const ZOOM_DELAY = 400;
 
@@ -45,6 +30,10 @@ export interface ViewerEvents {
 export interface OpenOptions extends ViewerEvents {
   container: HTMLDivElement;
   url: string;
+  /** The installed pdfjs-dist's version: where its modules are served (boot.ts). */
+  pdfjsVersion: string;
+  /** The file's size in bytes: a small one is streamed whole (boot.ts). */
+  size: number;
   initialPage: number;
   touch: boolean;
 }
@@ -62,7 +51,15 @@ export class PaperViewer {
   ) {}
 
   static async open(o: OpenOptions): Promise<PaperViewer> {
-    const { lib, viewer } = await loadPdfjs();
+    // The reader:* marks are the steps of opening a paper on the page's timeline (bench/reader.ts reports them).
+    performance.mark("reader:open");
+    // Started by the page's inline script before React hydrated, or now (boot.ts); the document is already loading.
+    const { lib, task, viewer: viewerModule, release } = await takePaper(o.url, o.pdfjsVersion, o.size);
+    const loading = { promise: task.promise, destroy: () => task.destroy().finally(release) };
+    const viewer = await viewerModule.catch((e) => {
+      void loading.destroy();
+      throw e;
+    });
     const abort = new AbortController();
     const eventBus = new viewer.EventBus();
     const linkService = new viewer.PDFLinkService({ eventBus });
@@ -81,9 +78,13 @@ export class PaperViewer {
       ...({ abortSignal: abort.signal } as object),
     });
     linkService.setViewer(pdfViewer);
-    // The editor's manager is announced while the document is set: kept for the notes (annotations.ts).
+    // The editor's manager is announced once page 1 has been read, after setDocument: kept for the notes (annotations.ts).
+    let opened: PaperViewer | null = null;
     let uiManager: unknown = null;
-    eventBus.on("annotationeditoruimanager", (e: { uiManager: unknown }) => (uiManager = e.uiManager));
+    eventBus.on("annotationeditoruimanager", (e: { uiManager: unknown }) => {
+      uiManager = e.uiManager;
+      if (opened) opened.uiManager = uiManager;
+    });
 
     eventBus.on("pagesinit", () => {
       pdfViewer.currentScaleValue = "page-width";
@@ -121,27 +122,18 @@ export class PaperViewer {
       },
     } as ConstructorParameters<PdfLib["TouchManager"]>[0]);
 
-    // Ranges only: page 1 is drawn from the first few chunks, the rest of the file is fetched as pages are reached.
-    const loading = lib.getDocument({
-      url: o.url,
-      disableAutoFetch: true,
-      disableStream: true,
-      rangeChunkSize: RANGE_CHUNK,
-      cMapUrl: `${assetBase(lib.version)}/cmaps/`,
-      cMapPacked: true,
-      standardFontDataUrl: `${assetBase(lib.version)}/standard_fonts/`,
-      wasmUrl: `${assetBase(lib.version)}/wasm/`,
-    });
     let document: PDFDocumentProxy;
     try {
       document = await loading.promise;
+      performance.mark("reader:document");
     } catch (e) {
       abort.abort();
+      void loading.destroy();
       throw e;
     }
     pdfViewer.setDocument(document);
     linkService.setDocument(document, null);
-    const opened = new PaperViewer(lib, pdfViewer, eventBus, document, abort, loading);
+    opened = new PaperViewer(lib, pdfViewer, eventBus, document, abort, loading);
     opened.uiManager = uiManager;
     return opened;
   }

@@ -1,4 +1,5 @@
 // Byte ranges (RFC 9110 §14): pdf.js reads a large paper in pieces, so a tablet shows page 1 before the rest arrives.
+import { BODY_LENGTH } from "./body-length.ts";
 
 /** Inclusive, as in Content-Range. */
 export interface ByteRange {
@@ -44,9 +45,11 @@ export async function pdfFileResponse(
   const range = rangeStillApplies(req.headers.get("if-range"), etag) ? byteRange(req.headers.get("range"), version.size) : null;
   if (range === "unsatisfiable") return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${version.size}` } });
   const stream = await open(range ?? undefined);
-  if (!range) return new Response(stream, { headers: { ...headers, "Content-Length": String(version.size) } });
+  // The length twice: Next drops Content-Length, server.ts puts it back from BODY_LENGTH (lib/http/body-length.ts).
+  const length = (n: number) => ({ "Content-Length": String(n), [BODY_LENGTH]: String(n) });
+  if (!range) return new Response(stream, { headers: { ...headers, ...length(version.size) } });
   return new Response(stream, {
     status: 206,
-    headers: { ...headers, "Content-Length": String(range.end - range.start + 1), "Content-Range": `bytes ${range.start}-${range.end}/${version.size}` },
+    headers: { ...headers, ...length(range.end - range.start + 1), "Content-Range": `bytes ${range.start}-${range.end}/${version.size}` },
   });
 }

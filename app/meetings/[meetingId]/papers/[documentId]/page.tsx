@@ -3,6 +3,9 @@ import { readerView } from "@/lib/reading/queries";
 import { PaperReader } from "@/components/reader/PaperReader";
 import { MeetingAccessGate } from "@/components/meetings/MeetingAccessGate";
 import { SessionWatch } from "@/components/layout/SessionWatch";
+import { ReaderBoot } from "@/components/reader/ReaderBoot";
+import { paperFileUrl, shownVersion } from "@/components/reader/boot";
+import { pdfjsVersion } from "@/lib/documents/pdfjs-version";
 
 export const dynamic = "force-dynamic";
 
@@ -17,13 +20,18 @@ export default async function PaperPage({ params, searchParams }: {
   const query = await searchParams;
   const asked = Number(query.page);
   // ?version=N opens an earlier version (a note that could not be carried over stays there); unknown ones: the latest.
-  const version = Number(query.version);
+  const asks = Number(query.version);
+  const version = Number.isInteger(asks) && asks > 0 ? asks : undefined;
+  const pdfjs = pdfjsVersion();
+  const shown = shownVersion(view, version);
   return (
     <main id="main">
+      {/* First in the page: pdf.js and the paper's first request start before the rest arrives (boot.ts). */}
+      <ReaderBoot url={paperFileUrl(view.document.id, shown.number)} size={shown.size} pdfjsVersion={pdfjs} />
       <SessionWatch />
       <MeetingAccessGate meetingId={meetingId}>
         <PaperReader view={view} readerName={actor.name} startPage={Number.isInteger(asked) && asked > 0 ? asked : undefined}
-          version={Number.isInteger(version) && version > 0 ? version : undefined} />
+          version={version} pdfjsVersion={pdfjs} />
       </MeetingAccessGate>
     </main>
   );
