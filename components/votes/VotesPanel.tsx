@@ -3,6 +3,7 @@
 // live "n of m"), a closed one its result. The chair and the secretary also plan, open and close votes and see who
 // has not voted yet (never who chose what in a secret vote: nobody can).
 import { useTranslations } from "next-intl";
+import { attendsFor } from "@/lib/live/attendance";
 import { useState } from "react";
 import { call } from "@/lib/http/client";
 import { href } from "@/lib/http/operation";
@@ -29,7 +30,8 @@ export function VotesPanel({ snapshot }: { snapshot: MeetingSnapshot }) {
   const shown = [...votes].sort((a, b) => order[a.status] - order[b.status]);
   const items = new Map<string, string>();
   const mine = snapshot.participants.find((p) => p.user.id === snapshot.viewer.id);
-  const mayBeDeputy = !!mine && (!mine.mayVote || mine.role === "OBSERVER");
+  // The deputy a member named (a participant without a vote, or no participant at all) may cast that member's ballot.
+  const mayBeDeputy = snapshot.participants.some((p) => attendsFor(p, snapshot.viewer.id)) || (!!mine && (!mine.mayVote || mine.role === "OBSERVER"));
   const walk = (nodes: MeetingSnapshot["agenda"]) => nodes.forEach((n) => (items.set(n.id, n.title), walk(n.children)));
   walk(snapshot.agenda);
   return (

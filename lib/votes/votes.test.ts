@@ -8,6 +8,7 @@ import { verifyAuditChain } from "../audit";
 import { castBallot, closeDueVote, closeVote, createVote, deleteVote, openVote } from "./commands";
 import { getVote } from "./queries";
 import { armAllVoteTimers } from "./timer";
+import { checkInAsDeputy } from "../live/commands";
 import { voteResultCsv } from "./csv";
 import { inspectPdf } from "../documents/pdf";
 import * as resultPdfRoute from "../../app/api/v1/votes/[voteId]/result.pdf/route";
@@ -95,6 +96,20 @@ describe("votes", () => {
     expect(await refusal(castBallot(members[4], voteId, { choice: 0 }))).toEqual({ status: 403, text: "votes.representedByDeputy" });
     expect((await castBallot(deputy, voteId, { choice: 1 })).alreadyRecorded).toBe(true);
     expect((await getVote(deputy, voteId)).eligible).toBe(true);
+  });
+
+  it("a deputy with no seat of their own, checked in on their tablet, casts the member's ballot", async () => {
+    const deputy = await makeUser("MEMBER", "Thứ trưởng không dự họp");
+    await db.participant.updateMany({ where: { meetingId, userId: members[3].id }, data: { rsvp: "DELEGATE", deputyName: deputy.name, deputyUserId: deputy.id, checkedInAt: null, checkedInDeputy: false } });
+    const voteId = await openedVote();
+    // Not checked in yet: the meeting is visible to them, the ballot is not theirs to cast.
+    expect((await getVote(deputy, voteId)).eligible).toBe(false);
+    await checkInAsDeputy(deputy, meetingId, { participantId: (await db.participant.findFirstOrThrow({ where: { meetingId, userId: members[3].id } })).id, present: true });
+    expect((await getVote(deputy, voteId)).eligible).toBe(true);
+    await castBallot(deputy, voteId, { choice: 2 });
+    expect(await db.ballot.findFirst({ where: { voteId, castById: deputy.id } })).toMatchObject({ voterId: members[3].id, choice: 2 });
+    // Someone else's deputy, or nobody's: nothing to see.
+    await expect(getVote(await makeUser("MEMBER"), voteId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("changing a ballot: allowed per vote (never in a secret one)", async () => {
