@@ -138,6 +138,12 @@ test("the chair runs the meeting: check-in and quorum, items followed, the floor
   await expect(deputy.page.getByTestId("check-in")).toHaveCount(0);
   await expect(deputy.page.getByTestId("ask-to-speak")).toHaveCount(0);
   expect((await deputy.context.request.post(`/api/v1/meetings/${m.id}/live`, { data: { command: "pause" }, headers: fromApp() })).status()).toBe(403);
+  // A vote: the ballot card reaches the deputy's tablet, and he casts the member's ballot there.
+  const planned = await ok(chair.context.request.post(`/api/v1/meetings/${m.id}/votes`, { data: { question: "Thông qua chương trình phiên họp?" }, headers: fromApp() }));
+  await ok(chair.context.request.post(`/api/v1/votes/${planned.vote.id}/open`, { data: {}, headers: fromApp() }));
+  await deputy.page.getByTestId("vote-option").first().tap();
+  await expect(deputy.page.getByTestId("ballot-recorded")).toBeVisible();
+  await ok(chair.context.request.post(`/api/v1/votes/${planned.vote.id}/close`, { data: {}, headers: fromApp() }));
   await deputy.context.close();
   await console_.getByRole("button", { name: "Ghi nhận Phạm Minh Đức có mặt" }).tap();
   for (const page of [console_, m1.page, m2.page, m3.page]) await expect(page.getByTestId("quorum")).toHaveAttribute("data-met", "true");

@@ -9,7 +9,7 @@ import type { Server } from "socket.io";
 import type { Actor } from "../policy";
 import { db } from "../db";
 import { createAgendaItem } from "../agenda/commands";
-import { answerInvitation } from "../meetings/participants";
+import { answerInvitation, removeParticipant } from "../meetings/participants";
 import { getMeetingSnapshot } from "../meetings/queries";
 import type { MeetingSnapshot } from "../meetings/view";
 import { makeMeeting, makeUser, sessionCookie } from "../../tests/fixtures";
@@ -450,6 +450,19 @@ describe("a deputy on their own tablet", () => {
     await expect(getMeetingSnapshot(deputy, meetingId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     for (const t of [td, tc]) (t.sync.stop(), t.socket.disconnect());
   }, 60_000);
+
+  it("a member taken off the meeting takes their deputy's access with them", async () => {
+    const { meetingId, sec, members } = await meeting(2);
+    const deputy = await makeUser("MEMBER", "Thứ trưởng dự thay");
+    await answerInvitation(members[1], meetingId, { answer: "DELEGATE", deputyUserId: deputy.id });
+    const td = await tablet(deputy, meetingId);
+    const removed = new Promise<unknown>((r) => td.socket.once("meeting.removed", r));
+    await removeParticipant(sec, (await db.participant.findFirstOrThrow({ where: { meetingId, userId: members[1].id } })).id);
+    expect(await removed).toEqual({ meetingId });
+    await expect(getMeetingSnapshot(deputy, meetingId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    td.sync.stop();
+    td.socket.disconnect();
+  });
 });
 
 describe("the presenter", () => {

@@ -62,9 +62,11 @@ export async function updateParticipant(actor: Actor, participantId: string, inp
 export async function removeParticipant(actor: Actor, participantId: string, baseVersion?: number) {
   const meetingId = await meetingOfParticipant(participantId);
   let removedUser = "";
+  let theirDeputy: string | null = null;
   const out = await editMeeting(actor, meetingId, baseVersion, async (tx, { meeting, trackDocuments }) => {
     const p = await tx.participant.findUniqueOrThrow({ where: { id: participantId } });
     removedUser = p.userId;
+    theirDeputy = p.rsvp === "DELEGATE" ? p.deputyUserId : null;
     // Papers shared with them lose them as a reader (the secretariat's lists change; they lose the papers).
     const shared = (await tx.documentAccess.findMany({ where: { userId: p.userId, document: { meetingId } }, select: { documentId: true } })).map((a) => a.documentId);
     await trackDocuments(shared);
@@ -81,8 +83,11 @@ export async function removeParticipant(actor: Actor, participantId: string, bas
   });
   // A removed participant's open tablets stop receiving this meeting's events at once, and say so, unless they still
   // see the meeting another way (secretariat, its approver).
-  const user = await db.user.findUniqueOrThrow({ where: { id: removedUser }, select: { id: true, role: true } });
-  if (!can(user, "meeting.view", await loadMeetingResource(db, user, meetingId))) evictFromMeeting(removedUser, meetingId);
+  // The deputy they had named goes with them.
+  for (const id of [removedUser, theirDeputy as string | null]) {
+    const user = id && (await db.user.findUnique({ where: { id }, select: { id: true, role: true } }));
+    if (user && !can(user, "meeting.view", await loadMeetingResource(db, user, meetingId))) evictFromMeeting(user.id, meetingId);
+  }
   return out;
 }
 
