@@ -243,8 +243,32 @@ export interface SnapshotRead {
   lastSeenVersion: number;
 }
 
-/** Every row of the meeting (and the asking user's participation), read in one transaction. */
-function readSnapshotRows(meetingId: string, actorId: string) {
+/** The meeting's rows, mapped, the same for every viewer (each viewer's cut is made from them). */
+interface MeetingContent {
+  items: AgendaItemRow[];
+  documents: Required<DocumentRow>[];
+  participants: ParticipantRow[];
+  live: Row | undefined;
+  speakers: SpeakerRow[];
+  votes: VoteRow[];
+}
+
+/**
+ * The last content read per meeting, keyed by what the ETag rests on: every change to what a snapshot shows bumps the
+ * meeting's version, or a user's updatedAt (names, titles). So when a room of tablets fetches the same version (a
+ * page load each, a reconnect storm), the rows are read and mapped once; each request still reads its own meeting
+ * row (policy, participation) and makes its own cut. Bounded: the most recently read meetings only.
+ */
+const contents = new Map<string, { key: string; content: MeetingContent }>();
+const CONTENTS_KEPT = 64;
+const contentKey = (m: Row) => `${m.version}|${m.usersChangedAt ?? ""}`;
+
+/** Every row of the meeting (and the asking user's participation), consistent with one version. */
+function readSnapshotRows(meetingId: string, actorId: string): ({ m: Row } & MeetingContent) | null {
+  const [[head]] = readConsistent([meetingQuery(meetingId, actorId)]);
+  if (!head) return null;
+  const kept = contents.get(meetingId);
+  if (kept?.key === contentKey(head)) return { m: head, ...kept.content };
   // One transaction for all: the version in the snapshot is the version of its content.
   const [[m], items, documents, access, participants, [live], speakers, votes] = readConsistent([
     meetingQuery(meetingId, actorId),
@@ -256,21 +280,33 @@ function readSnapshotRows(meetingId: string, actorId: string) {
     speakersQuery(meetingId),
     votesQuery(meetingId),
   ]);
-  return m ? { m, items, documents, access, participants, live, speakers, votes } : null;
+  if (!m) return null;
+  const content: MeetingContent = {
+    items: items.map(itemRow),
+    documents: documentRows(documents, access),
+    participants: participants.map(participantRow),
+    live,
+    speakers: speakers.map(speakerRow),
+    votes: votes.map(voteRow),
+  };
+  contents.delete(meetingId);
+  contents.set(meetingId, { key: contentKey(m), content });
+  if (contents.size > CONTENTS_KEPT) contents.delete(contents.keys().next().value!);
+  return { m, ...content };
 }
 
 function cutSnapshot(r: NonNullable<ReturnType<typeof readSnapshotRows>>, viewer: Viewer): MeetingSnapshot {
   // The same cut the live events get, so a client applying them stays equal to a fresh snapshot.
-  const visible = viewDelta({ meeting: meetingRow(r.m), documents: documentRows(r.documents, r.access) }, viewer);
+  const visible = viewDelta({ meeting: meetingRow(r.m), documents: r.documents }, viewer);
   return assembleSnapshot({
     viewer,
     meeting: visible.meeting!,
-    items: r.items.map(itemRow),
+    items: r.items,
     documents: visible.documents ?? [],
-    participants: r.participants.map(participantRow),
+    participants: r.participants,
     live: liveRow(strOrNull(r.m.currentAgendaItemId), r.live),
-    speakers: r.speakers.map(speakerRow),
-    votes: r.votes.map(voteRow),
+    speakers: r.speakers,
+    votes: r.votes,
   });
 }
 
