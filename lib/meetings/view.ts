@@ -171,6 +171,8 @@ function agendaTree(items: readonly AgendaItemRow[], allDocuments: readonly Docu
 export interface Assembled {
   rows: MeetingRows;
   me: ReturnType<typeof participation>;
+  /** Whether a participant's answer names the viewer as their deputy. */
+  represents: boolean;
   snapshot: MeetingSnapshot;
   tree: { agenda: AgendaNode[]; meetingDocuments: DocumentRow[]; nodes: Map<string, AgendaNode>; sources: Map<AgendaNode, AgendaItemRow> };
 }
@@ -185,6 +187,7 @@ export function assembleRows(rows: MeetingRows, prev?: Assembled): Assembled {
   const keep = <K extends keyof MeetingRows>(k: K) => before !== undefined && before[k] === rows[k];
   const tree = keep("items") && keep("documents") ? prev!.tree : agendaTree(rows.items, rows.documents, prev?.tree);
   const me = keep("participants") ? prev!.me : participation(rows);
+  const represents = keep("participants") ? prev!.represents : rows.participants.some((p) => attendsFor(p, viewer.id));
   const resource = {
     id: meeting.id,
     status: meeting.status as MeetingStatus,
@@ -192,7 +195,7 @@ export function assembleRows(rows: MeetingRows, prev?: Assembled): Assembled {
     approverId: meeting.approver?.id ?? null,
     publishedAt: meeting.publishedAt,
     participant: me && { role: me.role, mayVote: me.mayVote },
-    represents: rows.participants.some((p) => attendsFor(p, viewer.id)),
+    represents,
   };
   const presenterUserId = rows.live.presenter?.id ?? null;
   const old = prev?.snapshot;
@@ -208,7 +211,7 @@ export function assembleRows(rows: MeetingRows, prev?: Assembled): Assembled {
     me,
     permissions: samePolicyInputs ? old.permissions : permissionsOf({ id: viewer.id, role: viewer.role }, resource, presenterUserId),
   });
-  return { rows, me, snapshot, tree };
+  return { rows, me, represents, snapshot, tree };
 }
 
 function permissionsOf(actor: Principal, resource: MeetingResource, presenterUserId: string | null) {
