@@ -180,3 +180,34 @@ export class ClientProcess {
     stop(this.child);
   }
 }
+
+/** Removes a benchmark's folder, and data/bench with it when no other run uses it. */
+export function removeBenchDir(benchDir: string) {
+  fs.rmSync(benchDir, { recursive: true, force: true });
+  try {
+    fs.rmdirSync(path.dirname(benchDir));
+  } catch {
+    /* not empty: another run's folder */
+  }
+}
+
+/**
+ * Runs a benchmark: `main`'s exit code (1 when it throws), `cleanup` whatever happens, and a watchdog that cleans up
+ * and exits 1 after `watchdogMs`.
+ */
+export async function runBench(label: string, main: () => Promise<number>, cleanup: () => void | Promise<void>, watchdogMs: number): Promise<never> {
+  const watchdog = setTimeout(() => {
+    console.error(`[${label}] still running after ${watchdogMs / 60_000} minutes: stopping`);
+    void Promise.resolve(cleanup()).finally(() => process.exit(1));
+  }, watchdogMs);
+  let code = 1;
+  try {
+    code = await main();
+  } catch (e) {
+    console.error(`[${label}] failed:`, e);
+  } finally {
+    clearTimeout(watchdog);
+    await cleanup();
+  }
+  process.exit(code);
+}

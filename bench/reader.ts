@@ -18,7 +18,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright";
-import { benchEnvironment, ensureBuild, freePort, root, startApp, stop } from "./processes.ts";
+import { benchEnvironment, ensureBuild, freePort, removeBenchDir, root, runBench, startApp, stop } from "./processes.ts";
 import { machine } from "./report.ts";
 import { mb, ms, summarize, triple, type Summary } from "./stats.ts";
 
@@ -559,31 +559,12 @@ reader's DOM (\`[data-testid="shared-note"]\`, seen by a MutationObserver on the
   console.log("[bench] wrote bench/RESULTS-reader.md");
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`[bench] still running after ${WATCHDOG_MS / 60_000} minutes: stopping`);
-  void cleanup().then(() => process.exit(1));
-}, WATCHDOG_MS);
-
 async function cleanup() {
   await browser?.close().catch(() => {});
   proxy?.closeAllConnections();
   proxy?.close();
   for (const c of children) stop(c);
-  fs.rmSync(benchDir, { recursive: true, force: true });
-  try {
-    fs.rmdirSync(path.dirname(benchDir));
-  } catch {
-    /* not empty */
-  }
+  removeBenchDir(benchDir);
 }
 
-let code = 1;
-try {
-  code = await main();
-} catch (e) {
-  console.error("[bench] failed:", e);
-} finally {
-  clearTimeout(watchdog);
-  await cleanup();
-}
-process.exit(code);
+await runBench("bench", main, cleanup, WATCHDOG_MS);

@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { ChildProcess } from "node:child_process";
-import { benchEnvironment, ClientProcess, cpuMsOf, ensureBuild, freePort, root, rssOf, startApp, startBare, stop } from "./processes.ts";
+import { benchEnvironment, ClientProcess, cpuMsOf, ensureBuild, freePort, removeBenchDir, root, rssOf, runBench, startApp, startBare, stop } from "./processes.ts";
 import { load, type LoadResult } from "./http-load.ts";
 import { summarize, type Summary } from "./stats.ts";
 import { writeResults, type RoomResult } from "./report.ts";
@@ -308,30 +308,10 @@ async function main() {
   return failed ? 1 : 0;
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`[bench] still running after ${WATCHDOG_MS / 60_000} minutes: stopping`);
-  cleanup();
-  process.exit(1);
-}, WATCHDOG_MS);
-
 function cleanup() {
   for (const p of clientProcs) stop(p.child);
   for (const c of children) stop(c);
-  fs.rmSync(benchDir, { recursive: true, force: true });
-  try {
-    fs.rmdirSync(path.dirname(benchDir)); // data/bench, when no other run uses it
-  } catch {
-    /* not empty */
-  }
+  removeBenchDir(benchDir);
 }
 
-let code = 1;
-try {
-  code = await main();
-} catch (e) {
-  console.error("[bench] failed:", e);
-} finally {
-  clearTimeout(watchdog);
-  cleanup();
-}
-process.exit(code);
+await runBench("bench", main, cleanup, WATCHDOG_MS);

@@ -11,7 +11,7 @@ import path from "node:path";
 import { execFileSync, type ChildProcess } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { io } from "socket.io-client";
-import { benchEnvironment, freePort, root, rssOf, spawnNode, startApp, stop } from "./processes.ts";
+import { benchEnvironment, freePort, removeBenchDir, root, rssOf, runBench, spawnNode, startApp, stop } from "./processes.ts";
 import { summarize } from "./stats.ts";
 
 const N = Number(process.env.BENCH_VOTERS_N ?? 2000);
@@ -174,19 +174,12 @@ async function main() {
   return rounds.every((r) => r.stored === N && r.tallied === N && r.failed === 0) ? 0 : 1;
 }
 
-let code = 1;
-const watchdog = setTimeout(() => {
-  console.error("[votes] still running after 10 minutes: stopping");
-  for (const c of children) stop(c);
-  process.exit(1);
-}, 10 * 60_000);
-try {
-  code = await main();
-} catch (e) {
-  console.error("[votes] failed:", e);
-} finally {
-  clearTimeout(watchdog);
-  for (const c of children) stop(c);
-  fs.rmSync(benchDir, { recursive: true, force: true });
-}
-process.exit(code);
+await runBench(
+  "votes",
+  main,
+  () => {
+    for (const c of children) stop(c);
+    removeBenchDir(benchDir);
+  },
+  10 * 60_000,
+);
