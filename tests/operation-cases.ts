@@ -190,6 +190,7 @@ export const validRequests: Record<string, { status?: MeetingStatus; request: (f
   "participants.add": { request: (f, w) => ({ params: { meetingId: f.meetingId }, body: { userId: w.people.spare.id } }) },
   "participants.update": { request: (f) => ({ params: { participantId: f.participantId }, body: { mayVote: false } }) },
   "participants.remove": { request: (f) => ({ params: { participantId: f.participantId }, body: {} }) },
+  "participants.deputy": { request: (f, w) => ({ params: { participantId: f.representedParticipantId }, body: { deputyUserId: w.people.spare.id } }) },
   "meetings.rsvp": { request: (f) => ({ params: { meetingId: f.meetingId }, body: { answer: "ABSENT", reason: "Đi công tác" } }) },
   "meetings.deputies": { request: (f) => ({ params: { meetingId: f.meetingId } }) },
   "meetings.seen": { request: (f) => ({ params: { meetingId: f.meetingId }, body: { version: 1 } }) },

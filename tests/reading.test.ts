@@ -75,6 +75,31 @@ describe("read receipts", () => {
     expect(mine.readers.map((r: { userId: string }) => r.userId)).toEqual([world.people.member.id]);
     expect(mine.receipts.map((r: { userId: string }) => r.userId)).toEqual([world.people.member.id]);
   });
+
+  it("a deputy reading the member's papers is recorded as who read, on whose behalf; progress shows it on the member's row", async () => {
+    const { deputy, secretariat, otherMember } = world.people;
+    const seat = await db.participant.findUniqueOrThrow({ where: { id: f.representedParticipantId } });
+    expect((await readerView(deputy, f.meetingId, f.documentId)).recordsReading).toBe(true);
+    const res = await report(deputy, { version: 1, pages: [1, 2], lastPage: 2 });
+    expect(res.status).toBe(200);
+    expect((await res.json()).receipt).toMatchObject({ userId: deputy.id, onBehalfOf: seat.userId, pagesSeen: 2 });
+    const row = await db.readReceipt.findFirstOrThrow({ where: { userId: deputy.id } });
+    expect(row.onBehalfOfId).toBe(seat.userId);
+    const p = await progress(secretariat);
+    // The deputy is no reader of their own (no seat); their receipt counts for the member's seat, with their name.
+    expect(p.readers.map((r: { userId: string }) => r.userId)).not.toContain(deputy.id);
+    expect(p.receipts).toContainEqual(expect.objectContaining({ userId: deputy.id, onBehalfOf: seat.userId, pagesSeen: 2 }));
+    expect(p.deputies).toEqual([{ userId: deputy.id, name: deputy.name }]);
+    // The member sees their deputy's reading among their own; another member sees none of it.
+    const theirs = await progress({ ...world.people.member, id: seat.userId, role: "MEMBER" });
+    expect(theirs.receipts.map((r: { userId: string }) => r.userId)).toEqual([deputy.id]);
+    // Not named any more: no receipt is kept (403), nothing written.
+    await db.participant.update({ where: { id: seat.id }, data: { deputyUserId: null } });
+    expect((await report(deputy, { version: 1, pages: [3], lastPage: 3 })).status).toBe(404);
+    expect((await db.readReceipt.findFirstOrThrow({ where: { userId: deputy.id } })).pagesSeen).toEqual([1, 2]);
+    expect((await report(otherMember, { version: 1, pages: [1], lastPage: 1 })).status).toBe(404);
+    await db.participant.update({ where: { id: seat.id }, data: { deputyUserId: deputy.id } });
+  });
 });
 
 describe("a paper restricted to others, on every route", () => {

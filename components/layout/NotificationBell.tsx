@@ -8,8 +8,13 @@ import { notificationOps } from "@/lib/notifications/operations";
 import type { notificationListJson } from "@/lib/notifications/schema";
 import { getSocket } from "@/lib/realtime/client";
 
+/** A text a notification's data carries (the member a deputy attends for), or "". */
+const dataText = (data: unknown, key: string) => {
+  const v = data && typeof data === "object" ? (data as Record<string, unknown>)[key] : undefined;
+  return typeof v === "string" ? v : "";
+};
 /** Notifications about a request for written opinions carry its id (they belong to no meeting). */
-const opinionOf = (data: unknown) => (data && typeof data === "object" && typeof (data as { opinionId?: unknown }).opinionId === "string" ? (data as { opinionId: string }).opinionId : null);
+const opinionOf = (data: unknown) => dataText(data, "opinionId") || null;
 
 /** Badge with the unread count, live through the user's own room; a list that opens on tap, closes on Escape or a tap outside. */
 export function NotificationBell() {
@@ -84,7 +89,7 @@ export function NotificationBell() {
               <li key={n.id}>
                 <Link href={n.meetingId ? `/meetings/${n.meetingId}` : opinionOf(n.data) ? `/opinions/${opinionOf(n.data)}` : "#"} onClick={() => setOpen(false)}
                   className={`block min-h-11 rounded-lg p-2 hover:bg-slate-50 ${n.readAt ? "text-slate-600" : "font-medium"}`}>
-                  {t.has(`kind.${n.kind}`) ? t(`kind.${n.kind}`, { subject: n.subject }) : n.subject}
+                  {t.has(`kind.${n.kind}`) ? t(`kind.${n.kind}`, { subject: n.subject, member: dataText(n.data, "memberName") }) : n.subject}
                   <span className="block text-xs text-slate-500">{format.relativeTime(new Date(n.createdAt), now)}</span>
                 </Link>
               </li>

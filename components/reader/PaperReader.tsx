@@ -88,7 +88,7 @@ export function PaperReader({ view, readerName, startPage, version, pdfjsVersion
   const [findOpen, setFindOpen] = useState(false);
   const [query, setQuery] = useState("");
   const [found, setFound] = useState<{ current: number; total: number; state: string } | null>(null);
-  const report = useReadingReport(view.document.id, shown.number, view.participant);
+  const report = useReadingReport(view.document.id, shown.number, view.recordsReading);
   // The watermark names the reader and the moment the paper was opened, on every page.
   const watermark = useMemo(() => t("watermark", { name: readerName, time: dates.dateTime(new Date()) }), [t, readerName, dates]);
   const mark = view.document.confidentiality !== "NORMAL" ? tc(view.document.confidentiality) : null;

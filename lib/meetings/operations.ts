@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { json, operation } from "../http/operation.ts";
 import {
-  addParticipantSchema, createMeetingSchema, duplicateMeetingSchema, meetingChangeJson, meetingJson, meetingListJson,
+  addParticipantSchema, createMeetingSchema, nameDeputySchema, duplicateMeetingSchema, meetingChangeJson, meetingJson, meetingListJson,
   participantChangeJson, reviewMeetingSchema, rsvpSchema, seenSchema, submitMeetingSchema,
   transitionSchema, updateMeetingSchema, updateParticipantSchema,
 } from "./schema.ts";
@@ -58,6 +58,11 @@ export const meetingOps = {
   removeParticipant: operation({
     id: "participants.remove", method: "DELETE", path: "/participants/{participantId}", summary: "Remove a participant", tag: "participants",
     body: json(transitionSchema), response: json(z.object({ id: z.string(), version })), status: 200, action: "meeting.edit", errors: [403, 409],
+  }),
+  nameDeputy: operation({
+    id: "participants.deputy", method: "PUT", path: "/participants/{participantId}/deputy", tag: "participants",
+    summary: "Name the account of the deputy a member's answer sends (secretariat): the deputy is notified, sees the meeting and checks in for the seat",
+    body: json(nameDeputySchema), response: json(participantChangeJson), status: 200, action: "participant.nameDeputy", errors: [403, 409],
   }),
   rsvp: operation({
     id: "meetings.rsvp", method: "POST", path: "/meetings/{meetingId}/rsvp", summary: "Answer your invitation: attend, absent (with reason) or delegate", tag: "participants",

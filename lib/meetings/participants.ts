@@ -1,5 +1,5 @@
 // Who takes part: add/update/remove (secretariat), and each invitee's own answer (attend / absent / delegate).
-import { db } from "../db/index.ts";
+import { db, type Tx } from "../db/index.ts";
 import { forbidden, invalid, notFound } from "../errors/index.ts";
 import { can, type Actor } from "../policy/index.ts";
 import { evictFromMeeting } from "../realtime/publish.ts";
@@ -8,7 +8,7 @@ import { changeMeeting, meetingEvent } from "./change.ts";
 import { editMeeting } from "./edit.ts";
 import { loadMeetingResource } from "./access.ts";
 import { personalWrite } from "../personal/write.ts";
-import type { Rsvp } from "./schema.ts";
+import type { NameDeputy, Rsvp } from "./schema.ts";
 import { meetingPeople } from "../users/queries.ts";
 
 type Role = "CHAIR" | "SECRETARY" | "MEMBER" | "OBSERVER";
@@ -91,9 +91,33 @@ export async function removeParticipant(actor: Actor, participantId: string, bas
   return out;
 }
 
+/**
+ * The account a member's answer names as their deputy: one of the people meetings are made of, not the member
+ * themself. Refused with a message on the field (localized), never a 500.
+ */
+async function deputyAccount(tx: Tx, deputyUserId: string, memberUserId: string) {
+  const deputy = await tx.user.findFirst({ where: { id: deputyUserId, ...meetingPeople }, select: { id: true, name: true } });
+  if (!deputy) throw invalid("VALIDATION", { deputyUserId: ["field.unknownUser"] });
+  if (deputy.id === memberUserId) throw invalid("rsvp.deputySelf", { deputyUserId: ["rsvp.deputySelf"] });
+  return deputy;
+}
+
+/** The deputy's account is told (bell, their devices) that they attend for the member, with a link to the meeting. */
+async function noticeToDeputy(tx: Tx, deputyUserId: string, meeting: { id: string; title: string }, member: { id: string; name: string }) {
+  return notify(tx, [deputyUserId], { kind: "DEPUTY_NAMED", meetingId: meeting.id, subject: meeting.title, data: { memberId: member.id, memberName: member.name } });
+}
+
+/** A deputy no longer named loses the meeting's events at once, unless they see it another way (as a removed participant). */
+async function releaseFormerDeputy(former: string | null, now: string | null, meetingId: string) {
+  if (!former || former === now) return;
+  const user = await db.user.findUnique({ where: { id: former }, select: { id: true, role: true } });
+  if (user && !can(user, "meeting.view", await loadMeetingResource(db, user, meetingId))) evictFromMeeting(former, meetingId);
+}
+
 /** The invitee answers for themself; the secretariat sees it live (participants.changed). */
 export async function answerInvitation(actor: Actor, meetingId: string, input: Rsvp) {
   let formerDeputy: string | null = null;
+  let notified: string[] = [];
   const out = await changeMeeting(actor, meetingId, { action: "meeting.rsvp" }, async (tx, { meeting }) => {
     const me = meeting.participant && (await tx.participant.findUnique({ where: { meetingId_userId: { meetingId, userId: actor.id } } }));
     if (!me) throw forbidden("participant.onlyInvited");
@@ -102,9 +126,7 @@ export async function answerInvitation(actor: Actor, meetingId: string, input: R
     let deputyUserId: string | null = null;
     if (input.answer === "DELEGATE") {
       if (input.deputyUserId) {
-        const deputy = await tx.user.findFirst({ where: { id: input.deputyUserId, ...meetingPeople }, select: { id: true, name: true } });
-        if (!deputy) throw invalid("VALIDATION", { deputyUserId: ["field.unknownUser"] });
-        if (deputy.id === actor.id) throw invalid("rsvp.deputySelf", { deputyUserId: ["rsvp.deputySelf"] });
+        const deputy = await deputyAccount(tx, input.deputyUserId, actor.id);
         deputyUserId = deputy.id;
         deputyName = deputy.name;
       } else deputyName = input.deputyName ?? null;
@@ -118,19 +140,57 @@ export async function answerInvitation(actor: Actor, meetingId: string, input: R
         ...(me.checkedInDeputy && input.answer !== "DELEGATE" ? { checkedInAt: null, checkedInDeputy: false } : {}),
       },
     });
+    if (deputyUserId && deputyUserId !== formerDeputy) notified = await noticeToDeputy(tx, deputyUserId, meeting, actor);
     return {
       result: participant,
       event: meetingEvent("participants.changed", "answered"),
       touched: { participants: [me.id] },
-      audit: { action: "participant.answer", subjectType: "Participant", subjectId: me.id, data: { answer: input.answer, reason, deputyName } },
+      audit: { action: "participant.answer", subjectType: "Participant", subjectId: me.id, data: { answer: input.answer, reason, deputyName, deputyUserId } },
+      after: () => announce(notified),
     };
   });
-  // A deputy no longer named loses the meeting's events at once (unless they see it another way), as a removed participant.
-  const dropped = formerDeputy as string | null;
-  if (dropped && dropped !== out.result.deputyUserId) {
-    const user = await db.user.findUnique({ where: { id: dropped }, select: { id: true, role: true } });
-    if (user && !can(user, "meeting.view", await loadMeetingResource(db, user, meetingId))) evictFromMeeting(dropped, meetingId);
-  }
+  await releaseFormerDeputy(formerDeputy, out.result.deputyUserId, meetingId);
+  return out;
+}
+
+/**
+ * The secretariat names (or un-names, with null) the account of the deputy a member's answer sends: that deputy then
+ * sees the meeting, checks in for the seat and is told so. Only for an answer that sends a deputy; the member's
+ * own answer may name one too (answerInvitation). A deputy checked in by the account no longer named leaves the seat.
+ */
+export async function nameDeputy(actor: Actor, participantId: string, input: NameDeputy) {
+  const meetingId = await meetingOfParticipant(participantId);
+  let formerDeputy: string | null = null;
+  let notified: string[] = [];
+  const out = await changeMeeting(actor, meetingId, { action: "participant.nameDeputy", baseVersion: input.baseVersion }, async (tx, { meeting }) => {
+    const seat = await tx.participant.findUniqueOrThrow({ where: { id: participantId }, include: { user: { select: { id: true, name: true } } } });
+    if (seat.rsvp !== "DELEGATE") throw invalid("participant.notDelegating", { deputyUserId: ["participant.notDelegating"] });
+    formerDeputy = seat.deputyUserId;
+    const deputy = input.deputyUserId ? await deputyAccount(tx, input.deputyUserId, seat.userId) : null;
+    if ((deputy?.id ?? null) === formerDeputy) throw invalid("participant.sameDeputy", { deputyUserId: ["participant.sameDeputy"] });
+    const leavesSeat = seat.checkedInDeputy && formerDeputy !== null && seat.checkedInById === formerDeputy;
+    const participant = await tx.participant.update({
+      where: { id: participantId },
+      data: {
+        deputyUserId: deputy?.id ?? null,
+        // Without an account, the name stays as the answer gave it.
+        ...(deputy ? { deputyName: deputy.name } : {}),
+        ...(leavesSeat ? { checkedInAt: null, checkedInDeputy: false, checkedInById: actor.id } : {}),
+      },
+    });
+    if (deputy) notified = await noticeToDeputy(tx, deputy.id, meeting, seat.user);
+    return {
+      result: participant,
+      event: meetingEvent("participants.changed", "deputy"),
+      touched: { participants: [participantId] },
+      audit: {
+        action: "participant.deputy", subjectType: "Participant", subjectId: participantId,
+        data: { userId: seat.userId, deputyUserId: deputy?.id ?? null, formerDeputyUserId: formerDeputy, seatReleased: leavesSeat },
+      },
+      after: () => announce(notified),
+    };
+  });
+  await releaseFormerDeputy(formerDeputy, out.result.deputyUserId, meetingId);
   return out;
 }
 

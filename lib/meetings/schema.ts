@@ -65,6 +65,10 @@ export const rsvpSchema = z
   .refine((v) => v.answer !== "DELEGATE" || !!v.deputyUserId || !!v.deputyName, { message: msg("rsvp.deputyRequired"), path: ["deputyName"] });
 export type Rsvp = z.infer<typeof rsvpSchema>;
 
+/** The secretariat names the account of the deputy a member's answer sends (null: none, the typed name stays). */
+export const nameDeputySchema = z.object({ deputyUserId: id.nullable(), baseVersion });
+export type NameDeputy = z.infer<typeof nameDeputySchema>;
+
 export const seenSchema = z.object({ version: z.number().int().nonnegative() });
 
 // Answers (the JSON the API sends: dates as ISO strings).
@@ -115,5 +119,6 @@ export const participantJson = z.object({
   rsvp: rsvpAnswer,
   rsvpReason: z.string().nullable(),
   deputyName: z.string().nullable(),
+  deputyUserId: z.string().nullable(),
 });
 export const participantChangeJson = z.object({ participant: participantJson, version: z.number().int() });

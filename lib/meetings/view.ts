@@ -222,6 +222,7 @@ function permissionsOf(actor: Principal, resource: MeetingResource, presenterUse
     publish: can(actor, "meeting.publish", resource),
     cancel: can(actor, "meeting.cancel", resource),
     rsvp: can(actor, "meeting.rsvp", resource),
+    nameDeputy: can(actor, "participant.nameDeputy", resource),
     run: can(actor, "meeting.run", resource),
     present: can(actor, "live.present", { ...resource, presenterUserId }),
     checkIn: can(actor, "attendance.checkIn", resource),
@@ -293,7 +294,7 @@ export const meetingSnapshotSchema = z.object({
     .nullable(),
   permissions: z.object({
     edit: z.boolean(), submit: z.boolean(), review: z.boolean(), publish: z.boolean(), cancel: z.boolean(), rsvp: z.boolean(),
-    run: z.boolean(), present: z.boolean(), checkIn: z.boolean(), checkInDeputy: z.boolean(), speak: z.boolean(),
+    nameDeputy: z.boolean(), run: z.boolean(), present: z.boolean(), checkIn: z.boolean(), checkInDeputy: z.boolean(), speak: z.boolean(),
   }),
 });
 

@@ -87,8 +87,10 @@ export interface ResourceActions {
   "meeting.publish": MeetingResource;
   "meeting.cancel": MeetingResource;
   "meeting.rsvp": MeetingResource;
+  "participant.nameDeputy": MeetingResource; // the secretariat names the account of the deputy a member's answer sends
   "meeting.run": MeetingResource; // the chair's console: current item, speakers, votes
-  "meeting.seen": MeetingResource; // personal: "changed since you last looked", read receipts
+  "meeting.seen": MeetingResource; // personal: "changed since you last looked"
+  "reading.record": MeetingResource; // personal: one's read receipts (a deputy's on behalf of the member they represent)
   "meeting.vote": MeetingResource; // cast one's own ballot in the running meeting (eligibility: lib/votes)
   "meeting.readingProgress": MeetingResource; // everyone's read receipts, not only one's own
   "live.present": LiveResource; // show a paper and turn its pages on the room's screens
@@ -166,8 +168,12 @@ const rules: Rules = {
   "meeting.publish": (a, m) => isStaff(a) && m.status === "APPROVED",
   "meeting.cancel": (a, m) => isStaff(a) && m.status !== "CLOSED" && m.status !== "CANCELLED",
   "meeting.rsvp": (a, m) => m.participant !== null && published(m) && m.status !== "CLOSED" && m.status !== "CANCELLED",
+  // Answers exist once the meeting is published; the member names their deputy in their own answer (meeting.rsvp).
+  "participant.nameDeputy": (a, m) => isStaff(a) && published(m) && m.status !== "CLOSED" && m.status !== "CANCELLED",
   "meeting.run": (a, m) => LIVE.includes(m.status) && runs(a, m),
   "meeting.seen": (a, m) => m.participant !== null && viewMeeting(a, m),
+  // Who reads for the record: participants, and a named deputy reading the member's papers in their place.
+  "reading.record": (a, m) => (m.participant !== null || m.represents === true) && viewMeeting(a, m),
   "meeting.vote": (a, m) => m.status === "IN_PROGRESS" && m.participant?.mayVote === true && viewMeeting(a, m),
   // Who has read which paper: for those who prepare the meeting and those who run it.
   "meeting.readingProgress": (a, m) => isStaff(a) || (viewMeeting(a, m) && runs(a, m)),

@@ -207,13 +207,20 @@ describe("the deputy a member named", () => {
     expect(can(d, "attendance.checkInDeputy", deputyView({ status: "IN_PROGRESS" }))).toBe(true);
     expect(can(d, "attendance.checkInDeputy", deputyView({ status: "CLOSED" }))).toBe(false);
     expect(can(d, "attendance.checkInDeputy", meeting())).toBe(false);
-    for (const action of ["attendance.checkIn", "meeting.rsvp", "meeting.seen", "speaker.request", "meeting.run", "meeting.vote"] as const) {
+    // Their reading of the member's papers is recorded (for the member's seat).
+    expect(can(d, "reading.record", deputyView())).toBe(true);
+    expect(can(d, "reading.record", meeting())).toBe(false);
+    for (const action of ["attendance.checkIn", "meeting.rsvp", "meeting.seen", "speaker.request", "meeting.run", "meeting.vote", "participant.nameDeputy"] as const) {
       expect(can(d, action, deputyView({ status: "IN_PROGRESS" })), action).toBe(false);
     }
     // Papers: those everyone in the meeting may read, not one shared with the member by name.
     expect(can(d, "document.view", { meeting: deputyView(), restricted: false, allowedUserIds: [] })).toBe(true);
     expect(can(d, "document.view", { meeting: deputyView(), restricted: true, allowedUserIds: ["member"] })).toBe(false);
     expect(can(d, "annotation.create", { meeting: deputyView(), restricted: false, allowedUserIds: [] })).toBe(false);
+    // The secretariat names the deputy's account while the meeting is published and not over; nobody else does.
+    expect(can(actor("SECRETARIAT"), "participant.nameDeputy", meeting({ status: "IN_PROGRESS" }))).toBe(true);
+    for (const status of ["DRAFT", "CLOSED", "CANCELLED"] as const) expect(can(actor("SECRETARIAT"), "participant.nameDeputy", meeting({ status }))).toBe(false);
+    expect(can(actor("MEMBER"), "participant.nameDeputy", meeting({ participant: { role: "CHAIR", mayVote: true } }))).toBe(false);
     // A display account is never anyone's deputy in the policy's eyes.
     expect(can(actor("DISPLAY"), "meeting.view", deputyView())).toBe(false);
   });

@@ -7,7 +7,7 @@ export const readingOps = {
   report: operation({
     id: "reading.report", method: "PUT", path: "/documents/{documentId}/reading",
     summary: "Record that you opened a paper version, the pages seen since the last report and your current page (batched)", tag: "reading",
-    body: json(readingReportSchema), response: json(readingRecordedJson), status: 200, action: "meeting.seen", errors: [403],
+    body: json(readingReportSchema), response: json(readingRecordedJson), status: 200, action: "reading.record", errors: [403],
   }),
   progress: operation({
     id: "reading.progress", method: "GET", path: "/meetings/{meetingId}/reading",

@@ -41,6 +41,8 @@ export async function readerView(actor: Actor, meetingId: string, documentId: st
     }),
     /** Participants keep read receipts and write notes; the secretariat only reads. */
     participant: meeting.participant !== null,
+    /** Read receipts are kept: a participant's, or a named deputy's for the member they attend for. */
+    recordsReading: can(actor, "reading.record", meeting),
   };
 }
 export type ReaderView = Awaited<ReturnType<typeof readerView>>;
@@ -65,10 +67,14 @@ export async function readingProgress(actor: Actor, meetingId: string): Promise<
     }),
   ]);
   const versionOf = new Map(docs.flatMap((d) => d.versions.map((v) => [v.id, { documentId: d.id, ...v }] as const)));
+  const seats = participants.map((p) => p.user.id);
   const rows = await db.readReceipt.findMany({
-    where: { documentVersionId: { in: [...versionOf.keys()] }, userId: { in: participants.map((p) => p.user.id) } },
+    where: { documentVersionId: { in: [...versionOf.keys()] }, OR: [{ userId: { in: seats } }, { onBehalfOfId: { in: seats } }] },
     orderBy: { firstOpenedAt: "asc" },
+    include: { user: { select: { name: true } } },
   });
+  const readerIds = new Set(seats);
+  const deputies = new Map(rows.filter((r) => !readerIds.has(r.userId)).map((r) => [r.userId, r.user.name]));
   return {
     viewer: { userId: actor.id, participant: meeting.participant !== null, everyone },
     papers: docs.filter((d) => d.versions.length > 0).map((d) => ({ id: d.id, title: d.title, version: d.versions[0].number, pageCount: d.versions[0].pageCount })),
@@ -76,9 +82,10 @@ export async function readingProgress(actor: Actor, meetingId: string): Promise<
     receipts: rows.map((r) => {
       const v = versionOf.get(r.documentVersionId)!;
       return {
-        userId: r.userId, documentId: v.documentId, version: v.number, pageCount: v.pageCount, pagesSeen: storedPages(r.pagesSeen).length,
+        userId: r.userId, onBehalfOf: r.onBehalfOfId, documentId: v.documentId, version: v.number, pageCount: v.pageCount, pagesSeen: storedPages(r.pagesSeen).length,
         lastPage: r.lastPage, firstOpenedAt: r.firstOpenedAt.toISOString(), lastOpenedAt: r.lastOpenedAt.toISOString(),
       };
     }),
+    deputies: [...deputies].map(([userId, name]) => ({ userId, name })),
   };
 }

@@ -17,7 +17,10 @@ export const readingReportSchema = z.object({
 export type ReadingReport = z.infer<typeof readingReportSchema>;
 
 export const receiptJson = z.object({
+  /** Who read. */
   userId: z.string(),
+  /** When a deputy read in a member's place: that member (whose seat the reading counts for). */
+  onBehalfOf: z.string().nullable(),
   documentId: z.string(),
   version: z.number().int(),
   pageCount: z.number().int(),
@@ -38,8 +41,10 @@ export const readingProgressJson = z.object({
   papers: z.array(z.object({ id: z.string(), title: z.string(), version: z.number().int(), pageCount: z.number().int() })),
   /** Whose reading is shown: everyone taking part (secretariat, chair, secretary), otherwise only the viewer. */
   readers: z.array(z.object({ userId: z.string(), name: z.string(), role: z.string() })),
-  /** The receipts of those readers on those papers, every version. */
+  /** The receipts of those readers on those papers, every version; with a deputy's, read on a reader's behalf. */
   receipts: z.array(receiptJson),
+  /** The deputies whose reading is among the receipts (they take no part themselves): names to show. */
+  deputies: z.array(z.object({ userId: z.string(), name: z.string() })),
 });
 export type ReadingProgress = z.infer<typeof readingProgressJson>;
 

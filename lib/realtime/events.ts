@@ -17,7 +17,7 @@ export const meetingEventSchemas = {
   }),
   "agenda.changed": z.object({ ...meetingVersion, ...deltaShape, change: z.enum(["created", "updated", "moved", "deleted"]) }),
   "documents.changed": z.object({ ...meetingVersion, ...deltaShape, change: z.enum(["created", "versioned", "updated", "deleted"]) }),
-  "participants.changed": z.object({ ...meetingVersion, ...deltaShape, change: z.enum(["added", "updated", "removed", "answered"]) }),
+  "participants.changed": z.object({ ...meetingVersion, ...deltaShape, change: z.enum(["added", "updated", "removed", "answered", "deputy"]) }),
   /** The running meeting: started, paused, resumed, closed, moved to an item, settings, the presenter's paper and page. */
   "live.changed": z.object({
     ...meetingVersion, ...deltaShape,
