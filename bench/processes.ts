@@ -102,6 +102,15 @@ export function stop(child: ChildProcess | undefined) {
   if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 }
 
+/** SIGTERM first (server.ts then exits 0, so a `--cpu-prof` profile gets written), SIGKILL after `graceMs`. */
+export async function stopGracefully(child: ChildProcess | undefined, graceMs = 15_000) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, graceMs))]);
+  stop(child);
+}
+
 async function waitFor(what: string, timeoutMs: number, ready: () => Promise<boolean>, child: ChildProcess) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

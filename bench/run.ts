@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { ChildProcess } from "node:child_process";
-import { benchEnvironment, ClientProcess, cpuMsOf, ensureBuild, freePort, removeBenchDir, root, rssOf, runBench, startApp, startBare, stop } from "./processes.ts";
+import { benchEnvironment, ClientProcess, cpuMsOf, ensureBuild, freePort, removeBenchDir, root, rssOf, runBench, startApp, startBare, stop, stopGracefully } from "./processes.ts";
 import { load, type LoadResult } from "./http-load.ts";
 import { summarize, type Summary } from "./stats.ts";
 import { writeResults, type RoomResult } from "./report.ts";
@@ -151,6 +151,8 @@ async function room(label: string, behaviour: Behaviour, n: number, app: string,
   await phase([name(`Khai mạc (${label}, N = ${n}, khởi động)`, 0)], 0);
   for (let i = 0; i < singleChanges; i++) {
     const r = await phase([name(`Khai mạc (${label}, N = ${n}, lần ${i + 1})`, 1 + i)], 0);
+    const one = summarize(r.latencies);
+    console.log(`[bench]   ${label} N=${n} change ${i + 1}: shown p50/p99/max ${one.p50.toFixed(0)}/${one.p99.toFixed(0)}/${one.max.toFixed(0)} ms, write answered ${r.writeLatencies[0]?.toFixed(0)} ms, server CPU ${r.serverCpuMs.toFixed(0)} ms, tablets' CPU ${r.clientCpuMs.toFixed(0)} ms`);
     singleArrivals.push(...r.arrivals);
     singles.push(...r.latencies);
     writes.push(...r.writeLatencies);
@@ -308,9 +310,9 @@ async function main() {
   return failed ? 1 : 0;
 }
 
-function cleanup() {
+async function cleanup() {
   for (const p of clientProcs) stop(p.child);
-  for (const c of children) stop(c);
+  await Promise.all(children.map((c) => stopGracefully(c)));
   removeBenchDir(benchDir);
 }
 

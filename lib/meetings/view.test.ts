@@ -44,6 +44,31 @@ describe("assembling a tablet's snapshot from the one before", () => {
     expect(next.snapshot.permissions).toBe(first.snapshot.permissions);
   });
 
+  it("changes to items in place (two renames at once, a status) patch the tree; a move or a new item rebuilds it, equal to a fresh assembly", () => {
+    const first = assembleRows(rows());
+    const [a, a1, a2, b, b1] = first.rows.items;
+    const two = assembleRows(applyDelta(first.rows, { items: [{ ...a2, title: "Hai" }, { ...b1, status: "DONE" }] }, 6), first);
+    expect(two.snapshot).toEqual(assembleSnapshot(two.rows));
+    expect(two.snapshot.agenda[0].children[0]).toBe(first.snapshot.agenda[0].children[0]);
+    expect(two.snapshot.agenda[0].children[1].title).toBe("Hai");
+    expect(two.snapshot.agenda[1].children[0].status).toBe("DONE");
+    expect(two.snapshot.agenda[0].children[1].documents).toBe(first.snapshot.agenda[0].children[1].documents);
+    // The patched tree serves the next event as well as a built one.
+    const again = assembleRows(applyDelta(two.rows, { items: [{ ...a1, title: "Một" }] }, 7), two);
+    expect(again.snapshot).toEqual(assembleSnapshot(again.rows));
+    expect(again.snapshot.agenda[0].children[1]).toBe(two.snapshot.agenda[0].children[1]);
+    const moved = assembleRows(applyDelta(again.rows, { items: [{ ...b, position: -1 }] }, 8), again);
+    expect(moved.snapshot).toEqual(assembleSnapshot(moved.rows));
+    expect(moved.snapshot.agenda.map((n) => n.id)).toEqual(["b", "a"]);
+    const reparented = assembleRows(applyDelta(moved.rows, { items: [{ ...a1, title: "Một", parentId: "b" }] }, 9), moved);
+    expect(reparented.snapshot).toEqual(assembleSnapshot(reparented.rows));
+    const added = assembleRows(applyDelta(reparented.rows, { items: [item("c", null, 5)] }, 10), reparented);
+    expect(added.snapshot).toEqual(assembleSnapshot(added.rows));
+    expect(added.snapshot.agenda.map((n) => n.id)).toEqual(["b", "a", "c"]);
+    const orphan = assembleRows(applyDelta(added.rows, { items: [{ ...a, title: "A" }] }, 11), added);
+    expect(orphan.snapshot).toEqual(assembleSnapshot(orphan.rows));
+  });
+
   it("an event that changes neither items nor papers keeps the whole tree; a paper moved rebuilds where it went", () => {
     const first = assembleRows(rows());
     const moved = assembleRows(applyDelta(first.rows, { meeting: { ...first.rows.meeting, currentAgendaItemId: "b" } }, 6), first);
