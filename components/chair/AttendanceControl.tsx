@@ -33,11 +33,14 @@ export function AttendanceControl({ snapshot, view, cmd }: { snapshot: MeetingSn
             </select>
             {live.quorumRule === "TWO_THIRDS" && <span className="mt-1 block text-xs text-slate-600">{t("ruleNote")}</span>}
           </label>
-          <label className="flex min-h-11 items-center gap-2">
-            <input type="checkbox" className="h-5 w-5" checked={live.quorumCountsDeputies} disabled={cmd.pending}
-              onChange={(e) => cmd.runMeeting({ command: "settings", quorumCountsDeputies: e.target.checked })} />
-            <span className="text-sm">{t("deputiesCount")}</span>
-          </label>
+          <div className="w-full">
+            <label className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" className="h-5 w-5" checked={live.quorumCountsDeputies} disabled={cmd.pending} aria-describedby="deputies-note" data-testid="deputies-count"
+                onChange={(e) => cmd.runMeeting({ command: "settings", quorumCountsDeputies: e.target.checked })} />
+              <span className="text-sm">{t("deputiesCount")}</span>
+            </label>
+            <span id="deputies-note" className="block text-xs text-slate-600">{t("deputiesNote")}</span>
+          </div>
         </div>
       )}
       <ul className="divide-y divide-slate-100" data-testid="attendance-list">

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { attendanceOf, attendsFor, quorum, required, votingSeat, type AttendanceFacts } from "./attendance";
+import { attendanceOf, attendsFor, presentForQuorum, quorum, QUORUM_PRESETS, required, votingSeat, type AttendanceFacts } from "./attendance";
+import { NOT_STARTED, quorumRules } from "./schema";
 
 const member = (over: Partial<AttendanceFacts> = {}): AttendanceFacts => ({ role: "MEMBER", mayVote: true, rsvp: "PENDING", checkedInAt: null, checkedInDeputy: false, ...over });
 
@@ -52,6 +53,32 @@ describe("quorum", () => {
       const after = quorum(people, rule, false);
       expect(after.present).toBe(q.present + 1);
       if (q.met) expect(after.met).toBe(true);
+    }));
+  });
+});
+
+describe("quorum presets and deputies", () => {
+  const byDeputy = member({ rsvp: "DELEGATE", checkedInAt: "x", checkedInDeputy: true });
+  it("each preset says, in one place, whether a checked-in deputy counts by default: under the Government's rule, not", () => {
+    expect(Object.keys(QUORUM_PRESETS).sort()).toEqual([...quorumRules].sort());
+    expect(QUORUM_PRESETS.TWO_THIRDS.deputiesCountByDefault).toBe(false);
+    expect(QUORUM_PRESETS.MAJORITY.deputiesCountByDefault).toBe(false);
+    // A meeting starts on the Government's preset, with its default.
+    expect(NOT_STARTED.quorumRule).toBe("TWO_THIRDS");
+    expect(NOT_STARTED.quorumCountsDeputies).toBe(QUORUM_PRESETS.TWO_THIRDS.deputiesCountByDefault);
+  });
+
+  it("the Government's rule, 27 members, 17 in person and one represented: two thirds (18) met only when the meeting counts deputies", () => {
+    const room = [...Array.from({ length: 17 }, () => member({ checkedInAt: "x" })), byDeputy, ...Array.from({ length: 9 }, () => member())];
+    expect(quorum(room, "TWO_THIRDS", QUORUM_PRESETS.TWO_THIRDS.deputiesCountByDefault)).toMatchObject({ members: 27, present: 17, required: 18, met: false });
+    expect(quorum(room, "TWO_THIRDS", true)).toMatchObject({ present: 18, met: true });
+  });
+
+  it("a seat counts once, whoever holds it; a deputy never counts for a seat not checked in (property)", () => {
+    fc.assert(fc.property(fc.boolean(), fc.boolean(), fc.boolean(), fc.constantFrom(...quorumRules), (checkedIn, deputy, counts, rule) => {
+      const p = member({ rsvp: "DELEGATE", checkedInAt: checkedIn ? "x" : null, checkedInDeputy: checkedIn && deputy });
+      expect(presentForQuorum(p, counts)).toBe(checkedIn && (!deputy || counts));
+      expect(quorum([p], rule, counts).present).toBe(presentForQuorum(p, counts) ? 1 : 0);
     }));
   });
 });

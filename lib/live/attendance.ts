@@ -51,12 +51,34 @@ export function votingSeat(p: (AttendanceFacts & { userId: string; deputyUserId:
 /** The members the quorum counts: those with the right to vote (observers and staff without it are not counted). */
 export const countsForQuorum = (p: AttendanceFacts) => p.mayVote && p.role !== "OBSERVER";
 
+/**
+ * The quorum presets, in one place: how many of the members must be present, and how a member's deputy checked in
+ * for them is counted.
+ *
+ * Whether a deputy counts is the meeting's own setting (`quorumCountsDeputies`, on the chair's console), starting at the
+ * preset's default whenever the preset is chosen: the law does not settle it. The Government's rule (Law on Government
+ * Organisation 2015, art. 46) is that at least two thirds of the members of the Government attend; it counts members,
+ * and a deputy minister sent in a minister's place (the Government's working regulation lets one attend) is not a
+ * member of the Government, so by default a deputy does not count. A body whose own rules let a deputy hold the seat
+ * for the quorum turns the setting on for its meeting.
+ */
+export const QUORUM_PRESETS: Record<QuorumRule, { required: (members: number) => number; deputiesCountByDefault: boolean }> = {
+  // At least two thirds: 3·present ≥ 2·members.
+  TWO_THIRDS: { required: (members) => Math.ceil((2 * members) / 3), deputiesCountByDefault: false },
+  // More than half: 2·present > members.
+  MAJORITY: { required: (members) => Math.floor(members / 2) + 1, deputiesCountByDefault: false },
+};
+
 /** The fewest members present that meet the rule, out of `members`. */
 export function required(rule: QuorumRule, members: number): number {
-  if (members <= 0) return 0;
-  // At least two thirds: 3·present ≥ 2·members. More than half: 2·present > members.
-  return rule === "TWO_THIRDS" ? Math.ceil((2 * members) / 3) : Math.floor(members / 2) + 1;
+  return members <= 0 ? 0 : QUORUM_PRESETS[rule].required(members);
 }
+
+/** Whether a seat counts as present for the quorum: in person, or by a checked-in deputy when the meeting counts deputies. */
+export const presentForQuorum = (p: AttendanceFacts, countsDeputies: boolean) => {
+  const a = attendanceOf(p);
+  return a === "PRESENT" || (a === "DEPUTY" && countsDeputies);
+};
 
 export interface Quorum {
   rule: QuorumRule;
@@ -72,8 +94,7 @@ export function quorum(participants: readonly AttendanceFacts[], rule: QuorumRul
   for (const p of participants) {
     if (!countsForQuorum(p)) continue;
     members++;
-    const a = attendanceOf(p);
-    if (a === "PRESENT" || (a === "DEPUTY" && countsDeputies)) present++;
+    if (presentForQuorum(p, countsDeputies)) present++;
   }
   const need = required(rule, members);
   return { rule, members, present, required: need, met: members > 0 && present >= need };

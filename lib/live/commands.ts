@@ -15,6 +15,7 @@ import { changeMeeting, changeMeetingSql, type ChangeOutcome, type ChangeWork, t
 import { asDateOrNull, sql } from "../db/read.ts";
 import { dbBool, dbDate, type Writer } from "../db/write.ts";
 import type { ChangeEventName } from "../realtime/events.ts";
+import { QUORUM_PRESETS } from "./attendance.ts";
 import { foldItemTime } from "./clock.ts";
 import { spentOf } from "./rows.ts";
 import { displayTokenHash } from "./display.ts";
@@ -147,7 +148,11 @@ async function runMeetingChange(actor: Actor, meetingId: string, cmd: RunCommand
       }
       case "settings": {
         const data: Prisma.MeetingLiveUpdateInput = {};
-        if (cmd.quorumRule !== undefined) data.quorumRule = cmd.quorumRule;
+        // A preset chosen brings its own default for deputies (lib/live/attendance.ts), unless the command says.
+        if (cmd.quorumRule !== undefined && cmd.quorumRule !== live.quorumRule) {
+          data.quorumRule = cmd.quorumRule;
+          data.quorumCountsDeputies = QUORUM_PRESETS[cmd.quorumRule].deputiesCountByDefault;
+        }
         if (cmd.quorumCountsDeputies !== undefined) data.quorumCountsDeputies = cmd.quorumCountsDeputies;
         if (cmd.speakingLimitSeconds !== undefined) data.speakingLimitSeconds = cmd.speakingLimitSeconds;
         if (cmd.presenterUserId !== undefined) {

@@ -22,7 +22,8 @@ import { readRoomSnapshot } from "../meetings/snapshot";
 import { updateDocument } from "../documents/commands";
 import type { JoinAck } from "../realtime/events";
 import { itemElapsedMs } from "./clock";
-import { quorum } from "./attendance";
+import { quorum, QUORUM_PRESETS } from "./attendance";
+import { closeVote, createVote, openVote } from "../votes/commands";
 import { meetingPresence } from "./presence";
 import { armAllSpeechTimers, armedSpeech } from "./speechTimer";
 import { endSpeechAtLimit } from "./commands";
@@ -115,6 +116,33 @@ async function meeting(memberCount = 3) {
 }
 
 describe("running a meeting live", () => {
+  it("the quorum rule's preset brings its own default for deputies; the meeting may then count them; a vote's quorum follows", async () => {
+    const { meetingId, chair, members } = await meeting(3);
+    const [a, b, c] = members;
+    await answerInvitation(c, meetingId, { answer: "DELEGATE", deputyName: "Thứ trưởng Nguyễn Văn Phó" });
+    await runMeeting(chair, meetingId, { command: "start" });
+    await checkIn(a, meetingId, true);
+    await checkIn(b, meetingId, true);
+    await markAttendance(chair, meetingId, { participantId: (await db.participant.findFirstOrThrow({ where: { meetingId, userId: c.id } })).id, mark: "DEPUTY" });
+    const quorumNow = async () => (await meetingPresence(db, meetingId)).quorum;
+    // The Government's preset: the deputy does not count (chair + 2 of 4 members with a vote; two thirds need 3).
+    expect(await quorumNow()).toMatchObject({ rule: "TWO_THIRDS", members: 4, present: 2, required: 3, met: false });
+    await runMeeting(chair, meetingId, { command: "settings", quorumCountsDeputies: true });
+    expect(await quorumNow()).toMatchObject({ present: 3, met: true });
+    // Choosing another preset applies that preset's default; saying otherwise in the same command wins.
+    await runMeeting(chair, meetingId, { command: "settings", quorumRule: "MAJORITY" });
+    expect((await db.meetingLive.findUniqueOrThrow({ where: { meetingId } })).quorumCountsDeputies).toBe(QUORUM_PRESETS.MAJORITY.deputiesCountByDefault);
+    await runMeeting(chair, meetingId, { command: "settings", quorumRule: "TWO_THIRDS", quorumCountsDeputies: true });
+    expect(await db.meetingLive.findUniqueOrThrow({ where: { meetingId } })).toMatchObject({ quorumRule: "TWO_THIRDS", quorumCountsDeputies: true });
+    await runMeeting(chair, meetingId, { command: "settings", quorumCountsDeputies: false });
+    // A vote closed now counts present as the meeting does: the deputy casts the member's ballot but is not "present".
+    await db.meeting.update({ where: { id: meetingId }, data: { status: "IN_PROGRESS" } });
+    const { result: vote } = await createVote(chair, meetingId, { question: "Thông qua?", preset: "GOVERNMENT" });
+    await openVote(chair, vote.id, {});
+    const closed = (await closeVote(chair, vote.id, {})).result.result!.outcome;
+    expect(closed).toMatchObject({ members: 4, present: 2, quorumMet: false });
+  });
+
   it("every change reaches every tablet as an event; a tablet that drops off gets what it missed, in order", async () => {
     const { meetingId, chair, secretary, members, items } = await meeting(3);
     const [a, b, c] = members;

@@ -14,6 +14,7 @@ import { decide, STANDARD_ROLES, type OptionRoles, type VoteRule } from "./rules
 import { castBallotSchema, createVoteSchema, ruleOf, voteStepSchema, type MyBallot, type VoteResult } from "./schema.ts";
 import { eligibleVoters, readVoteRow, voteResource } from "./queries.ts";
 import { votingSeat } from "../live/attendance.ts";
+import { meetingPresence } from "../live/presence.ts";
 import { scheduleProgress } from "./progress.ts";
 import { armVoteTimer, disarmVoteTimer, setVoteCloser } from "./timer.ts";
 
@@ -156,8 +157,9 @@ async function computeResult(tx: Tx, vote: VoteRecord, chairId: string | null, c
     chairChoice = ballots.find((b) => b.voterId === chairId)?.choice ?? null;
     if (vote.ballotKind === "NAMED") named = options.map((_, i) => ballots.filter((b) => b.choice === i).map((b) => ({ id: b.voter.id, name: b.voter.name })));
   }
-  const members = await tx.participant.count({ where: { meetingId: vote.meetingId, mayVote: true } });
-  const present = (await eligibleVoters(tx, vote.meetingId, false)).length;
+  // Present for the vote's quorum by the meeting's one rule (lib/live/attendance.ts: a deputy counts only when the
+  // meeting counts deputies), though a checked-in deputy casts the member's ballot either way.
+  const { quorum: { members, present } } = await meetingPresence(tx, vote.meetingId);
   const rule = vote.rule as VoteRule;
   const outcome = decide(rule, rolesOf(vote.standardOptions), { counts, members, present, chairChoice });
   const body = { outcome, rule, named, closedBy };

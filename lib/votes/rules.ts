@@ -3,7 +3,8 @@
 //
 // Terms:
 // - members: everyone who may vote in the meeting (participants with a vote), present or not;
-// - present: those of them checked in (a deputy counts for the member they represent), as at the close;
+// - present: those of them checked in, as at the close; a member's checked-in deputy counts for them only when the
+//   meeting counts deputies (lib/live/attendance.ts, QUORUM_PRESETS), though the deputy casts the member's ballot;
 // - cast: ballots received; abstentions are ballots too, and the rule says whether they count in the base.
 import { z } from "zod";
 
