@@ -92,7 +92,7 @@ export function writeResults(r: Report) {
 
   const roomRows = r.results.map((o) => {
     const b = at(r.baselines, o.n);
-    return `| ${o.n} | ${o.processes} | ${o.opened} | ${triple(o.single)} | ${triple(o.arrival)} | ${triple(o.write)} | ${b ? triple(b.single) : "–"} | ${b ? (o.single.p99 / b.single.p99).toFixed(2) + "×" : "–"} | ${triple(o.burst)} | ${b ? triple(b.burst) : "–"} | ${(o.burstServerCpuMs / 1000).toFixed(1)} s | ${o.burstClientCpuPerApplyUs.toFixed(0)} µs (bare ${b ? b.burstClientCpuPerApplyUs.toFixed(0) : "–"}) | ${o.failed} | ${o.singleMissing + o.burstMissing} | ${mb(o.rssWith)} MB, ${kb(o.rssPerClient)} | ${b ? `${mb(b.rssWith)} MB, ${kb(b.rssPerClient)}` : "–"} |`;
+    return `| ${o.n} | ${o.processes} | ${o.opened} | ${triple(o.single)} | ${triple(o.arrival)} | ${triple(o.write)} | ${b ? triple(b.single) : "–"} | ${b ? (o.single.p99 / b.single.p99).toFixed(2) + "×" : "–"} | ${triple(o.burst)} | ${b ? triple(b.burst) : "–"} | ${(o.burstServerCpuMs / 1000).toFixed(1)} s (bare ${b ? (b.burstServerCpuMs / 1000).toFixed(1) : "–"} s) | ${o.burstClientCpuPerApplyUs.toFixed(0)} µs (bare ${b ? b.burstClientCpuPerApplyUs.toFixed(0) : "–"}) | ${o.failed} | ${o.singleMissing + o.burstMissing} | ${mb(o.rssWith)} MB, ${kb(o.rssPerClient)} | ${b ? `${mb(b.rssWith)} MB, ${kb(b.rssPerClient)}` : "–"} |`;
   });
   const beforeRows = r.before.map((o) => `| ${o.n} | ${o.opened} | ${triple(o.single)} | ${triple(o.burst)} | ${(o.burstServerCpuMs / 1000).toFixed(1)} s | ${o.failed} | ${o.singleMissing + o.burstMissing} |`);
   const httpRows = r.http.map(([name, h]) => `| ${name} | ${h.requests} | **${h.perSecond.toFixed(0)}** | ${h.p50} | ${h.p99} | ${h.failed} |`);
@@ -124,7 +124,7 @@ the new title, in ms, as p50 / p99 / max over all tablets and changes; "event ar
 tablet's socket, before its logic ran; "the write answered": until the PATCH's HTTP answer (sent after the
 broadcast). "One change": ${s.singleChanges} renames, each
 waited for (after one more, not counted: the first event after joining runs cold code on both sides); "burst": ${s.burst} renames ${s.burstGapMs} ms apart. "bare": the same tablets and the same event payload
-from a bare socket.io server (no session, policy, database or per-viewer cut). Server CPU: what the app process
+from a bare socket.io server (no session, policy, database or per-viewer cut). Server CPU: what the app process (and the bare server)
 used from the first write of the burst until every tablet showed the last one. Tablet CPU per change: what the
 tablets' processes used during the burst per (tablet, change): receiving, validating and applying the event. One
 process runs hundreds of tablets one after another, so the last tablet of a process waits for all the others'

@@ -168,7 +168,7 @@ async function room(label: string, behaviour: Behaviour, n: number, app: string,
   await Promise.all(ps.map((p) => p.close()));
   clientProcs.splice(0, clientProcs.length);
   const single: Summary = summarize(singles);
-  console.log(`[bench] ${label} N=${n}: opened ${ok}/${n} in ${(openMs / 1000).toFixed(1)} s; one change p50/p99/max ${single.p50.toFixed(0)}/${single.p99.toFixed(0)}/${single.max.toFixed(0)} ms; burst ${summarize(burst.latencies).p99.toFixed(0)} ms p99; failed ${failed}; not applied ${singleMissing + burst.missing}`);
+  console.log(`[bench] ${label} N=${n}: opened ${ok}/${n} in ${(openMs / 1000).toFixed(1)} s; one change p50/p99/max ${single.p50.toFixed(0)}/${single.p99.toFixed(0)}/${single.max.toFixed(0)} ms; burst ${summarize(burst.latencies).p99.toFixed(0)} ms p99, server CPU ${(burst.serverCpuMs / BURST).toFixed(1)} ms and tablets' CPU ${((burst.clientCpuMs * 1000) / Math.max(1, burst.latencies.length)).toFixed(0)} µs per change; failed ${failed}; not applied ${singleMissing + burst.missing}`);
   return {
     label, behaviour, n, processes: count, opened: ok, openMs,
     rssPerClient: (rssAfter - rssBefore) / Math.max(1, ok),
