@@ -4,7 +4,7 @@
 // keep the demo meeting as it was. Screenshots of the console, a member's view and the display, in vi and en.
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { DEMO_MEETING_ID, fromApp, setLocale, shot, signIn } from "./helpers";
+import { DEMO_MEETING_ID, fromApp, pickPerson, setLocale, shot, signIn } from "./helpers";
 
 const TABLET = { width: 1024, height: 768 };
 
@@ -253,12 +253,30 @@ test("the chair runs the meeting: check-in and quorum, items followed, the floor
   await top(m2.page);
   await shot(m2.page, "member-live-vi");
   await shot(display, "room-display-vi");
+  // Landscape: both columns, no tabs. Portrait: one column of tabs (agenda, speakers, attendance), each full width.
+  await expect(console_.getByTestId("console-tabs")).toBeHidden();
+  for (const pane of ["agenda", "speakers", "attendance"]) await expect(console_.getByTestId(`console-pane-${pane}`)).toBeVisible();
   const portrait = async (lang: string) => {
     for (const [page, name] of [[console_, "chair-console"], [m2.page, "member-live"]] as const) {
       await page.setViewportSize({ width: 768, height: 1024 });
       await top(page);
       expect(await smallTargets(page)).toEqual([]);
       await shot(page, `${name}-portrait-${lang}`);
+      if (page === console_) {
+        await expect(page.getByTestId("console-tabs")).toBeVisible();
+        await expect(page.getByTestId("console-pane-speakers")).toBeHidden();
+        const agendaWidth = (await page.getByTestId("console-pane-agenda").boundingBox())!.width;
+        expect(agendaWidth).toBeGreaterThan(700); // the full width, not a narrow column
+        for (const pane of ["speakers", "attendance"] as const) {
+          await page.getByTestId(`console-tab-${pane}`).tap();
+          await expect(page.getByTestId(`console-tab-${pane}`)).toHaveAttribute("aria-selected", "true");
+          await expect(page.getByTestId(`console-pane-${pane}`)).toBeVisible();
+          await expect(page.getByTestId("console-pane-agenda")).toBeHidden();
+          expect(await smallTargets(page)).toEqual([]);
+          await shot(page, `${name}-portrait-${pane}-${lang}`);
+        }
+        await page.getByTestId("console-tab-agenda").tap();
+      }
       await page.setViewportSize(TABLET);
     }
   };
@@ -380,4 +398,67 @@ test("a display-only account signs in and sees only the room display of the meet
   await expect(prep.getByTestId("displays-panel").getByTestId("display-account").filter({ hasText: "Màn hình Phòng họp số 1" })).toHaveAttribute("data-assigned", "false");
   await expect(display.getByTestId("display-invalid")).toBeVisible({ timeout: 20_000 });
   for (const c of [room, sec.context, chair.context]) await c.close();
+});
+
+test("the secretariat names the deputy's account: the deputy is told, reads in the member's place, and the reading progress says so", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const sec = await signIn(browser, "secretariat@demo.gov.vn", { touch: true, viewport: TABLET });
+  const chair = await signIn(browser, "chair@demo.gov.vn");
+  const m = await liveMeeting(sec.context.request, chair.context.request);
+  await chair.context.close();
+  const member = "Đỗ Thị Thanh Tâm";
+  // Her answer sends a deputy, by name only (she did not pick his account).
+  const absent = await signIn(browser, "member6@demo.gov.vn");
+  await ok(absent.context.request.post(`/api/v1/meetings/${m.id}/rsvp`, { data: { answer: "DELEGATE", deputyName: "Thứ trưởng (chưa rõ)", reason: "Đi công tác" }, headers: fromApp() }));
+  await absent.context.close();
+
+  // The secretariat names his account under Participants.
+  const prep = sec.page;
+  await prep.goto(`/meetings/${m.id}`);
+  const row = prep.getByTestId("participant").filter({ hasText: member });
+  await expect(row.getByTestId("rsvp")).toHaveText("Cử người dự thay");
+  await pickPerson(row, `Tài khoản của người dự họp thay cho ${member}`, "Nguyễn Thanh Bình", "thanh binh");
+  await expect(row.getByTestId("deputy-name")).toContainText("Nguyễn Thanh Bình");
+  // Members' rows that send no deputy offer nothing to pick.
+  await expect(prep.getByTestId("participant").filter({ hasText: "Lê Văn Hùng" }).getByTestId("deputy-account")).toHaveCount(0);
+  expect(await smallTargets(prep)).toEqual([]);
+  await row.scrollIntoViewIfNeeded();
+  await shot(prep, "deputy-account-vi");
+
+  // The deputy is told on his tablet: the bell, and the notice opens the meeting where he checks in for her.
+  const deputy = await signIn(browser, "deputy@demo.gov.vn", { touch: true, viewport: TABLET });
+  await expect(deputy.page.getByTestId("notification-badge")).toBeVisible();
+  await deputy.page.getByTestId("notification-bell").tap();
+  const notice = deputy.page.getByTestId("notification-list").getByRole("link").filter({ hasText: `Bạn dự họp thay ${member}` }).first();
+  await expect(notice).toContainText("Phiên họp trực tiếp");
+  await shot(deputy.page, "deputy-notice-vi");
+  await notice.tap();
+  await expect(deputy.page).toHaveURL(new RegExp(`/meetings/${m.id}$`));
+  await expect(deputy.page.getByTestId("deputy-seats")).toContainText(member);
+
+  // He reads the paper: the receipt is his, on her behalf; the secretariat's reading progress shows it on her row.
+  const snapshot = await ok(sec.context.request.get(`/api/v1/meetings/${m.id}`));
+  const paperId = snapshot.agenda[0].documents[0].id as string;
+  await deputy.page.goto(`/meetings/${m.id}/papers/${paperId}`);
+  await expect(deputy.page.locator('.page[data-page-number="1"] canvas').first()).toBeVisible({ timeout: 20_000 });
+  await expect.poll(async () => {
+    const { receipts } = await (await sec.context.request.get(`/api/v1/meetings/${m.id}/reading`)).json();
+    return receipts.some((r: { documentId: string; onBehalfOf: string | null }) => r.documentId === paperId && r.onBehalfOf !== null);
+  }, { timeout: 20_000 }).toBe(true);
+  await prep.goto(`/meetings/${m.id}/reading`);
+  const progressRow = prep.getByTestId("reader-row").filter({ hasText: member });
+  await expect(progressRow.getByTestId("read-by-deputy").first()).toContainText("Người dự thay Nguyễn Thanh Bình đã mở lúc");
+  await progressRow.scrollIntoViewIfNeeded();
+  await shot(prep, "reading-progress-deputy-vi");
+  await setLocale(sec.context, "en");
+  await prep.reload();
+  await expect(prep.getByTestId("reader-row").filter({ hasText: member }).getByTestId("read-by-deputy").first()).toContainText("Their deputy Nguyễn Thanh Bình opened it");
+  await shot(prep, "reading-progress-deputy-en");
+  await prep.goto(`/meetings/${m.id}`);
+  const rowEn = prep.getByTestId("participant").filter({ hasText: member });
+  await expect(rowEn.getByRole("combobox", { name: `Deputy's account for ${member}` })).toHaveValue("Nguyễn Thanh Bình");
+  await rowEn.scrollIntoViewIfNeeded();
+  await shot(prep, "deputy-account-en");
+  await setLocale(sec.context, "vi");
+  for (const c of [sec.context, deputy.context]) await c.close();
 });

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useMemo } from "react";
+import { useMemo, useRef, useState, type ReactNode } from "react";
 import type { MeetingSnapshot } from "@/lib/meetings/view";
 import { useMeetingLive } from "@/lib/realtime/client";
 import { liveView } from "@/lib/live/view";
@@ -31,6 +31,7 @@ export function ChairConsole({ initial }: { initial: MeetingSnapshot }) {
   const cmd = useLiveCommand(meeting.id);
   const { current } = view;
   const drive = permissions.run;
+  const [pane, setPane] = useState<PaneId>("agenda");
 
   return (
     <MeetingLiveContext.Provider value={liveCtx}>
@@ -70,18 +71,75 @@ export function ChairConsole({ initial }: { initial: MeetingSnapshot }) {
           <ErrorNote error={cmd.error} onRetry={cmd.retry} />
         </section>
 
-        <div className="grid gap-4 md:grid-cols-2">
-          <div className="space-y-4">
-            <AgendaControl snapshot={snapshot} view={view} now={now} cmd={cmd} />
-            <PresenterControl snapshot={snapshot} view={view} cmd={cmd} />
+        {/* Portrait (narrower than 1024 px): one column of tabs, each pane full width; landscape: both columns. */}
+        <ConsoleTabs pane={pane} onChange={setPane} badges={{ speakers: view.queue.length + (view.speaking ? 1 : 0), attendance: `${view.quorum.present}/${view.quorum.members}` }} />
+        {/* Below 1024 px the columns dissolve (display: contents): a hidden pane leaves no gap. */}
+        <div className="grid gap-4 lg:grid-cols-2">
+          <div className="contents lg:block lg:space-y-4">
+            <Pane id="agenda" shown={pane}>
+              <AgendaControl snapshot={snapshot} view={view} now={now} cmd={cmd} />
+              <PresenterControl snapshot={snapshot} view={view} cmd={cmd} />
+            </Pane>
           </div>
-          <div className="space-y-4">
-            <SpeakersControl snapshot={snapshot} view={view} now={now} cmd={cmd} />
-            <AttendanceControl snapshot={snapshot} view={view} cmd={cmd} />
-            <DisplayControl snapshot={snapshot} />
+          <div className="contents lg:block lg:space-y-4">
+            <Pane id="speakers" shown={pane}>
+              <SpeakersControl snapshot={snapshot} view={view} now={now} cmd={cmd} />
+            </Pane>
+            <Pane id="attendance" shown={pane}>
+              <AttendanceControl snapshot={snapshot} view={view} cmd={cmd} />
+              <DisplayControl snapshot={snapshot} />
+            </Pane>
           </div>
         </div>
       </div>
     </MeetingLiveContext.Provider>
+  );
+}
+
+const PANES = ["agenda", "speakers", "attendance"] as const;
+type PaneId = (typeof PANES)[number];
+
+/** The tabs of the portrait console (hidden from 1024 px on, where every pane shows): arrow keys move between them. */
+function ConsoleTabs({ pane, onChange, badges }: { pane: PaneId; onChange: (p: PaneId) => void; badges: Partial<Record<PaneId, number | string>> }) {
+  const t = useTranslations("live");
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  const go = (i: number) => {
+    const next = PANES[(i + PANES.length) % PANES.length];
+    onChange(next);
+    tabs.current[PANES.indexOf(next)]?.focus();
+  };
+  return (
+    <div role="tablist" aria-label={t("panes.label")} className="grid grid-cols-3 gap-1 rounded-xl bg-slate-200 p-1 lg:hidden" data-testid="console-tabs">
+      {PANES.map((p, i) => {
+        const badge = badges[p];
+        return (
+          <button key={p} ref={(el) => { tabs.current[i] = el; }} type="button" role="tab" id={`console-tab-${p}`} aria-controls={`console-pane-${p}`}
+            aria-selected={pane === p} tabIndex={pane === p ? 0 : -1} data-testid={`console-tab-${p}`}
+            onClick={() => onChange(p)}
+            onKeyDown={(e) => {
+              if (e.key === "ArrowRight") go(i + 1);
+              else if (e.key === "ArrowLeft") go(i - 1);
+              else return;
+              e.preventDefault();
+            }}
+            className={`flex min-h-12 items-center justify-center gap-2 rounded-lg px-2 text-base font-semibold ${pane === p ? "bg-white text-brand-700 shadow" : "text-slate-700"}`}>
+            {t(`panes.${p}`)}
+            {badge !== undefined && badge !== 0 && (
+              <span className={`rounded-full px-2 text-sm ${pane === p ? "bg-brand-100 text-brand-800" : "bg-slate-300 text-slate-800"}`} data-testid={`console-tab-badge-${p}`}>{badge}</span>
+            )}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+/** One pane: in portrait only the chosen one shows; from 1024 px on, all of them. */
+function Pane({ id, shown, children }: { id: PaneId; shown: PaneId; children: ReactNode }) {
+  return (
+    <div id={`console-pane-${id}`} role="tabpanel" aria-labelledby={`console-tab-${id}`} data-testid={`console-pane-${id}`}
+      className={`space-y-4 ${id === shown ? "" : "hidden lg:block"}`}>
+      {children}
+    </div>
   );
 }

@@ -47,17 +47,6 @@ export function ParticipantsPanel({ snapshot, users, editable }: {
             <span className={`rounded-full px-2.5 py-0.5 text-sm font-medium ${RSVP_COLORS[p.rsvp]}`} data-testid="rsvp">{t(`prep.rsvp.${p.rsvp}`)}</span>
             {p.rsvpReason && <span className="text-sm text-slate-600">“{p.rsvpReason}”</span>}
             {p.deputyName && <span className="text-sm text-slate-600" data-testid="deputy-name">{t("prep.deputy", { name: p.deputyName })}</span>}
-            {p.rsvp === "DELEGATE" && snapshot.permissions.nameDeputy && (
-              <div className="w-full sm:w-80" data-testid="deputy-account">
-                <Field label={t("prep.deputyAccount", { name: p.user.name })} id={`deputy-account-${p.id}`}>
-                  <PersonPicker id={`deputy-account-${p.id}`} value={p.deputyUserId ?? ""} emptyLabel={t("prep.deputyAccountNone")}
-                    people={users.filter((u) => u.id !== p.user.id)}
-                    onChange={(deputyUserId) => {
-                      if (deputyUserId !== (p.deputyUserId ?? "")) void run(() => call(meetingOps.nameDeputy, { params: { participantId: p.id }, body: { deputyUserId: deputyUserId || null, baseVersion: version } }));
-                    }} />
-                </Field>
-              </div>
-            )}
             {editable ? (
               <>
                 <select aria-label={`${t("prep.meetingRole")}: ${p.user.name}`} value={p.role}
@@ -75,6 +64,18 @@ export function ParticipantsPanel({ snapshot, users, editable }: {
               </>
             ) : (
               <span className="text-sm text-slate-600">{t(`role.${p.role}`)}</span>
+            )}
+            {p.rsvp === "DELEGATE" && snapshot.permissions.nameDeputy && (
+              <div className="w-full max-w-xl" data-testid="deputy-account">
+                <Field label={t("prep.deputyAccount", { name: p.user.name })} id={`deputy-account-${p.id}`}>
+                  <PersonPicker id={`deputy-account-${p.id}`} value={p.deputyUserId ?? ""} emptyLabel={t("prep.deputyAccountNone")}
+                    people={users.filter((u) => u.id !== p.user.id)}
+                    onChange={(deputyUserId) => {
+                      if (deputyUserId !== (p.deputyUserId ?? "")) void run(() => call(meetingOps.nameDeputy, { params: { participantId: p.id }, body: { deputyUserId: deputyUserId || null, baseVersion: version } }));
+                    }} />
+                </Field>
+                <p className="mt-1 text-sm text-slate-600">{t("prep.deputyAccountHint")}</p>
+              </div>
             )}
           </li>
         ))}
