@@ -408,9 +408,11 @@ test("the secretariat names the deputy's account: the deputy is told, reads in t
   await chair.context.close();
   const member = "Đỗ Thị Thanh Tâm";
   // Her answer sends a deputy, by name only (she did not pick his account).
-  const absent = await signIn(browser, "member6@demo.gov.vn");
+  const absent = await signIn(browser, "member6@demo.gov.vn", { touch: true, viewport: TABLET });
   await ok(absent.context.request.post(`/api/v1/meetings/${m.id}/rsvp`, { data: { answer: "DELEGATE", deputyName: "Thứ trưởng (chưa rõ)", reason: "Đi công tác" }, headers: fromApp() }));
-  await absent.context.close();
+  await absent.page.goto(`/meetings/${m.id}`);
+  await expect(absent.page.getByTestId("my-deputy")).toContainText("Thứ trưởng (chưa rõ)");
+  await expect(absent.page.getByTestId("live-status")).toHaveAttribute("data-connected", "true", { timeout: 20_000 });
 
   // The secretariat names his account under Participants.
   const prep = sec.page;
@@ -419,6 +421,9 @@ test("the secretariat names the deputy's account: the deputy is told, reads in t
   await expect(row.getByTestId("rsvp")).toHaveText("Cử người dự thay");
   await pickPerson(row, `Tài khoản của người dự họp thay cho ${member}`, "Nguyễn Thanh Bình", "thanh binh");
   await expect(row.getByTestId("deputy-name")).toContainText("Nguyễn Thanh Bình");
+  // Her open tablet hears it at once.
+  await expect(absent.page.getByTestId("my-deputy")).toContainText("Nguyễn Thanh Bình");
+  await absent.context.close();
   // Members' rows that send no deputy offer nothing to pick.
   await expect(prep.getByTestId("participant").filter({ hasText: "Lê Văn Hùng" }).getByTestId("deputy-account")).toHaveCount(0);
   expect(await smallTargets(prep)).toEqual([]);

@@ -46,6 +46,8 @@ export function RsvpPanel({ meetingId, mine }: { meetingId: string; mine: MyAnsw
     <section aria-labelledby="rsvp-heading" className="rounded-xl border border-brand-100 bg-brand-50 p-4">
       <h2 id="rsvp-heading" className="text-lg font-semibold">{t("yourInvitation")}</h2>
       {mine.rsvp !== "PENDING" && <p className="mb-2 text-slate-700" data-testid="my-rsvp">{t("yourAnswer", { answer: t(`rsvp.${mine.rsvp}`) })}</p>}
+      {/* Live: the secretariat may name (or change) the deputy's account after the answer. */}
+      {mine.rsvp === "DELEGATE" && mine.deputyName && <p className="mb-2 text-slate-700" data-testid="my-deputy">{t("deputy", { name: mine.deputyName })}</p>}
       <form onSubmit={send} className="space-y-3">
         <fieldset className="flex flex-wrap gap-2">
           <legend className="sr-only">{t("answer")}</legend>

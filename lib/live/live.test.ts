@@ -9,7 +9,7 @@ import type { Server } from "socket.io";
 import type { Actor } from "../policy";
 import { db } from "../db";
 import { createAgendaItem } from "../agenda/commands";
-import { answerInvitation, removeParticipant } from "../meetings/participants";
+import { answerInvitation, nameDeputy, removeParticipant } from "../meetings/participants";
 import { getMeetingSnapshot } from "../meetings/queries";
 import type { MeetingSnapshot } from "../meetings/view";
 import { makeMeeting, makeUser, sessionCookie } from "../../tests/fixtures";
@@ -415,6 +415,35 @@ describe("the room display", () => {
 });
 
 describe("a deputy on their own tablet", () => {
+  it("the secretariat names the deputy's account: every tablet hears it, the new deputy is told on their own devices, the former one is removed", async () => {
+    const { meetingId, sec, chair, members } = await meeting(2);
+    const [a, c] = members;
+    const first = await makeUser("MEMBER", "Thứ trưởng thứ nhất");
+    const second = await makeUser("MEMBER", "Thứ trưởng thứ hai");
+    await answerInvitation(c, meetingId, { answer: "DELEGATE", deputyUserId: first.id });
+    const seat = (await db.participant.findFirstOrThrow({ where: { meetingId, userId: c.id } })).id;
+    const tablets = [await tablet(chair, meetingId), await tablet(a, meetingId), await tablet(c, meetingId)];
+    const tFirst = await tablet(first, meetingId);
+    const removed: unknown[] = [];
+    tFirst.socket.on("meeting.removed", (p: unknown) => removed.push(p));
+    // The second deputy has the app open elsewhere (their own room only): the notice reaches it.
+    const tSecond = connect(`http://127.0.0.1:${port}`, { transports: ["websocket"], extraHeaders: { cookie: await sessionCookie(second) }, forceNew: true });
+    sockets.push(tSecond);
+    await new Promise<void>((resolve, reject) => (tSecond.once("connect", () => resolve()), tSecond.once("connect_error", reject)));
+    const told: { notificationId: string; unread: number }[] = [];
+    tSecond.on("notification.created", (p: { notificationId: string; unread: number }) => told.push(p));
+
+    await nameDeputy(sec, seat, { deputyUserId: second.id });
+    await allCaughtUp(tablets, meetingId);
+    for (const t of tablets) expect(t.sync.snapshot.participants.find((p) => p.id === seat)).toMatchObject({ deputyUserId: second.id, deputyName: second.name });
+    expect(tablets[2].sync.snapshot.me).toMatchObject({ deputyUserId: second.id });
+    await until(() => told.length === 1 && removed.length === 1);
+    expect(told[0].unread).toBe(1);
+    expect((await db.notification.findUniqueOrThrow({ where: { id: told[0].notificationId } })).kind).toBe("DEPUTY_NAMED");
+    expect(removed).toEqual([{ meetingId }]);
+    expect((await getMeetingSnapshot(second, meetingId)).permissions.checkInDeputy).toBe(true);
+  });
+
   it("the deputy a member named sees the meeting as every participant does, checks in for the seat once; others are refused", async () => {
     const { meetingId, sec, chair, secretary, members } = await meeting(3);
     const [a, b, c] = members;
