@@ -28,7 +28,7 @@ const READERS = 30;
 /** Readers opened at once for the shared-note measurement. */
 const READER_BATCH = Number(process.env.BENCH_READER_BATCH ?? 5);
 /** The bench's agreed ports (PROTOCOL.md). */
-const PORTS: [number, number] = [3500, 3599];
+const PORTS: [number, number] = (process.env.BENCH_READER_PORTS?.split("-").map(Number) as [number, number] | undefined) ?? [3500, 3599];
 const CPU_RATE = 4;
 const NET = { offline: false, latency: 50, downloadThroughput: (10e6 / 8), uploadThroughput: (10e6 / 8) };
 const FIRST_PAGE_TIMEOUT_MS = 60_000;
@@ -176,6 +176,7 @@ const BREAKDOWN = `(() => {
     marks,
     firstPage: first,
     files: files.map((r) => [Math.round(r.startTime), Math.round(r.responseEnd), r.responseStatus, r.transferSize]),
+    all: performance.getEntriesByType("resource").map((r) => [r.name.replace(location.origin, "").slice(0, 60), Math.round(r.startTime), Math.round(r.responseEnd), r.transferSize]),
   };
 })()`;
 export interface Breakdown {
@@ -184,6 +185,8 @@ export interface Breakdown {
   domContentLoaded: number; marks: Record<string, number>; firstPage: number;
   /** Each file request before page 1: start, end, status, bytes. */
   files: [number, number, number, number][];
+  /** Every resource (for BENCH_READER_TRACE): name, start, end, bytes. */
+  all: [string, number, number, number][];
 }
 
 let fileHeadersShown = false;
@@ -397,6 +400,7 @@ async function main() {
       breakdowns[which].push(r.breakdown);
       if (which === "plain" && r.pagerendered !== null) plainRendered.push(r.pagerendered);
       console.log(`[bench] cold load ${i + 1} ${which}: first page ${r.firstPage.toFixed(0)} ms; file requests (start, end, status, bytes): ${JSON.stringify(r.breakdown.files)}`);
+      if (process.env.BENCH_READER_TRACE) console.log(`[bench]   marks ${JSON.stringify(r.breakdown.marks)}; resources (name, start, end, bytes):\n${r.breakdown.all.map((x) => `    ${x.join("  ")}`).join("\n")}`);
     }
   }
   const firstPage = { ours: summarize(ours), plain: summarize(plain), plainRendered: summarize(plainRendered), oursRaw: ours, plainRaw: plain, breakdowns };

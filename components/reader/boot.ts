@@ -39,11 +39,11 @@ export const STREAM_WHOLE_BELOW = 2 * 1024 * 1024;
 /**
  * How a paper is opened: no fetching of the rest in the background (pdf.js's advice for range loading), streamed
  * whole only when small (above); page 1 is drawn from the first chunks, the rest is fetched as pages are reached.
+ * The bytes come through `range` (paperTransport), not a URL: the page's own requests, the first one started at once.
  */
-export function documentParams(url: string, version: string, size: number): DocumentInitParameters {
+export function documentParams(version: string, size: number): DocumentInitParameters {
   const { base } = pdfjsAssets(version);
   return {
-    url,
     disableAutoFetch: true,
     disableStream: size >= STREAM_WHOLE_BELOW,
     rangeChunkSize: RANGE_CHUNK,
@@ -54,11 +54,66 @@ export function documentParams(url: string, version: string, size: number): Docu
   };
 }
 
+/** The first request for a paper's bytes: the whole file (streamed) when small, else its first chunk. */
+export const firstRequest = (size: number): RequestInit =>
+  size < STREAM_WHOLE_BELOW ? {} : { headers: { Range: `bytes=0-${Math.min(RANGE_CHUNK, size) - 1}` } };
+
+/**
+ * The paper's bytes for pdf.js, as a PDFDataRangeTransport (what Firefox gives pdf.js): the first request (`first`,
+ * firstRequest) was started by the caller, on the reader's page before pdf.js's worker or library had arrived, so the
+ * paper and pdf.js come down together instead of one after the other (pdf.js asks for a URL only once its worker has
+ * started). A small paper's stream is fed to pdf.js as it arrives; a large one's first chunk is its initial data.
+ * Further ranges are fetched when pdf.js asks (each checked for access by the file route, a lost one tried twice
+ * more); `failed` rejects when the paper cannot be read. Self-contained: its source is also part of the page's inline
+ * script (bootScript), so it names nothing from outside itself.
+ */
+export async function paperTransport(lib: PdfLib, url: string, size: number, whole: boolean, first: Promise<Response>) {
+  const abort = new AbortController();
+  let fail: (e: unknown) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => {});
+  const bytes = async (r: Response, status: number) => {
+    if (r.status !== status) throw new Error(`paper: HTTP ${r.status}`);
+    return new Uint8Array(await r.arrayBuffer());
+  };
+  const range = async (begin: number, end: number) => {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await bytes(await fetch(url, { headers: { Range: `bytes=${begin}-${end - 1}` }, signal: abort.signal }), 206);
+      } catch (e) {
+        if (abort.signal.aborted || tries === 3) throw e;
+      }
+    }
+  };
+  const firstChunk = whole ? null : await first.then((r) => bytes(r, 206));
+  const transport = new lib.PDFDataRangeTransport(size, firstChunk, false);
+  transport.requestDataRange = (begin: number, end: number) => {
+    range(begin, end).then((chunk) => transport.onDataRange(begin, chunk), (e) => abort.signal.aborted || fail(e));
+  };
+  transport.abort = () => abort.abort();
+  if (whole) {
+    first.then(async (r) => {
+      if (r.status !== 200 || !r.body) throw new Error(`paper: HTTP ${r.status}`);
+      const reader = r.body.getReader();
+      abort.signal.addEventListener("abort", () => void reader.cancel().catch(() => {}));
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done || abort.signal.aborted) break;
+        transport.onDataProgressiveRead(value);
+      }
+      if (!abort.signal.aborted) transport.onDataProgressiveDone();
+    }).catch((e) => abort.signal.aborted || fail(e));
+  }
+  return { transport, failed };
+}
+
 /** What was started for one paper URL: pdf.js, its viewer components and the document's loading task. */
 export interface PaperStart {
   lib: PdfLib;
   viewer: Promise<ViewerLib>;
   task: PDFDocumentLoadingTask;
+  /** Rejects when the paper's bytes cannot be had (paperTransport): pdf.js itself would wait for them for ever. */
+  failed: Promise<never>;
   /**
    * Ends the worker the page's script started for this document (given to getDocument as `worker`, so the task does
    * not end it itself; one shared through GlobalWorkerOptions.workerPort could not serve the next document while the
@@ -80,10 +135,13 @@ export function bootScript(url: string, version: string, size: number): string {
   const a = pdfjsAssets(version);
   const j = JSON.stringify;
   return `(()=>{performance.mark("reader:boot");const w=new Worker(${j(a.worker)},{type:"module"});` +
-    `window.__ocPaper={url:${j(url)},start:import(${j(a.lib)}).then((lib)=>{lib.GlobalWorkerOptions.workerSrc=${j(a.worker)};globalThis.pdfjsLib=lib;` +
-    `const worker=new lib.PDFWorker({port:w});` +
-    `return{lib,task:lib.getDocument(Object.assign(${j(documentParams(url, version, size))},{worker})),viewer:import(${j(a.viewer)}),` +
-    `release:()=>{worker.destroy();w.terminate();}};})};})();`;
+    `const url=${j(url)},size=${size},first=fetch(url,${j(firstRequest(size))});first.catch(()=>{});` +
+    `const paperTransport=${paperTransport.toString()};` +
+    `window.__ocPaper={url,start:import(${j(a.lib)}).then(async(lib)=>{lib.GlobalWorkerOptions.workerSrc=${j(a.worker)};globalThis.pdfjsLib=lib;` +
+    `const worker=new lib.PDFWorker({port:w}),release=()=>{worker.destroy();w.terminate();},viewer=import(${j(a.viewer)});` +
+    `try{const{transport,failed}=await paperTransport(lib,url,size,${size < STREAM_WHOLE_BELOW},first);` +
+    `return{lib,task:lib.getDocument(Object.assign(${j(documentParams(version, size))},{worker,range:transport})),viewer,failed,release};}` +
+    `catch(e){release();throw e;}})};})();`;
 }
 
 /** What the page's inline script started for this URL (once), else the same started now. */
@@ -101,15 +159,21 @@ let loaded: Promise<PdfLib> | undefined;
 /** pdf.js's viewer reads its library from globalThis.pdfjsLib when its module is evaluated: the library first. */
 function startPaper(url: string, version: string, size: number): Promise<PaperStart> {
   const a = pdfjsAssets(version);
+  const first = fetch(url, firstRequest(size));
+  first.catch(() => {});
   loaded ??= (import(/* webpackIgnore: true */ /* turbopackIgnore: true */ a.lib) as Promise<PdfLib>).then((lib) => {
     lib.GlobalWorkerOptions.workerSrc = a.worker;
     (globalThis as { pdfjsLib?: PdfLib }).pdfjsLib = lib;
     return lib;
   });
-  return loaded.then((lib) => ({
-    lib,
-    task: lib.getDocument(documentParams(url, version, size)),
-    viewer: import(/* webpackIgnore: true */ /* turbopackIgnore: true */ a.viewer) as Promise<ViewerLib>,
-    release: () => {},
-  }));
+  return loaded.then(async (lib) => {
+    const { transport, failed } = await paperTransport(lib, url, size, size < STREAM_WHOLE_BELOW, first);
+    return {
+      lib,
+      task: lib.getDocument({ ...documentParams(version, size), range: transport }),
+      viewer: import(/* webpackIgnore: true */ /* turbopackIgnore: true */ a.viewer) as Promise<ViewerLib>,
+      failed,
+      release: () => {},
+    };
+  });
 }

@@ -54,8 +54,8 @@ export class PaperViewer {
     // The reader:* marks are the steps of opening a paper on the page's timeline (bench/reader.ts reports them).
     performance.mark("reader:open");
     // Started by the page's inline script before React hydrated, or now (boot.ts); the document is already loading.
-    const { lib, task, viewer: viewerModule, release } = await takePaper(o.url, o.pdfjsVersion, o.size);
-    const loading = { promise: task.promise, destroy: () => task.destroy().finally(release) };
+    const { lib, task, viewer: viewerModule, failed, release } = await takePaper(o.url, o.pdfjsVersion, o.size);
+    const loading = { promise: Promise.race([task.promise, failed]), destroy: () => task.destroy().finally(release) };
     const viewer = await viewerModule.catch((e) => {
       void loading.destroy();
       throw e;
