@@ -7,6 +7,8 @@ import { forgetUntrustedForwarding } from "./lib/http/forwarding.ts";
 import { publicUrl } from "./lib/http/origin.ts";
 import { decodablePath, refuseUndecodable } from "./lib/http/undecodable.ts";
 import { restoreBodyLength } from "./lib/http/body-length.ts";
+import { directRoutes } from "./lib/http/direct.ts";
+import { GET as meetingSnapshot } from "./app/api/v1/meetings/[meetingId]/route.ts";
 import { attachRealtime } from "./lib/realtime/server.ts";
 import { armAllVoteTimers } from "./lib/votes/timer.ts";
 import "./lib/votes/commands.ts"; // registers the closer the vote timers call
@@ -33,11 +35,15 @@ const httpServer = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_0
 const app = next({ dev, hostname, port, httpServer });
 await app.prepare();
 const handle = app.getRequestHandler();
+// The snapshot GET every tablet of a room makes at once, answered from its route file's handler without Next's
+// routing around it (lib/http/direct.ts); every other request goes to Next.
+const direct = directRoutes([meetingSnapshot]);
 httpServer.on("request", (req, res) => {
   forgetUntrustedForwarding(req.headers);
   if (!decodablePath(req.url ?? "/")) return refuseUndecodable(req, res);
   withPagePolicy(req, res);
   restoreBodyLength(res);
+  if (direct(req, res)) return;
   void handle(req, res);
 });
 attachRealtime(httpServer);

@@ -72,14 +72,17 @@ async function main() {
     const perRequest: number[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       const cpu0 = cpuMsOf(server.pid);
+      const own0 = process.cpuUsage();
       const r = await fire(url, data.userCookies, REQUESTS);
       const cpu = cpuMsOf(server.pid) - cpu0;
+      const own = process.cpuUsage(own0);
+      const clientMs = (own.user + own.system) / 1000 / REQUESTS;
       perRequest.push(cpu / REQUESTS);
       const ok = r.codes[first.status] ?? 0;
       console.log(
         `[page-cpu] round ${round}: ${REQUESTS} requests from ${USERS} users: ${JSON.stringify(r.codes)}; server CPU ${cpu.toFixed(0)} ms = ` +
           `${(cpu / REQUESTS).toFixed(2)} ms/request; wall ${(ok / r.seconds).toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms; ` +
-          `${(r.bytes / 1024).toFixed(1)} KB/answer`,
+          `${(r.bytes / 1024).toFixed(1)} KB/answer; load generator CPU ${clientMs.toFixed(2)} ms/request`,
       );
     }
     const best = Math.min(...perRequest);

@@ -3,6 +3,7 @@
 // measured as the server process's CPU time (Linux /proc) per request, which other load on the machine does not
 // stretch. BENCH_SERVER_FLAGS=--cpu-prof writes a CPU profile of the server (it exits on SIGTERM).
 // Run: npx tsx bench/write-cost.ts  (prints JSON; bench/run.ts reports the same numbers in RESULTS.md)
+// Ports: WRITE_COST_PORTS="3200-3299" (default 3100-3199).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { benchEnvironment, cpuMsOf, ensureBuild, freePort, startApp } from "./processes.ts";
@@ -44,7 +45,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const data = await makeBenchData({ tablets: 1, roomParticipants: 200, httpUsers: 1 });
   const walk = (await db.agendaItem.findMany({ where: { meetingId: data.room.id }, select: { id: true } })).map((i) => i.id);
   await db.$disconnect();
-  const port = await freePort([3100, 3199]);
+  const port = await freePort((process.env.WRITE_COST_PORTS?.split("-").map(Number) as [number, number] | undefined) ?? [3100, 3199]);
   const app = `http://127.0.0.1:${port}`;
   const proc = await startApp(env, port);
   try {

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "../errors/index.ts";
 import { errorTranslator } from "../i18n/errors.ts";
 import { requestLocale } from "../i18n/locale.ts";
+import { securityHeaders } from "./headers.js";
 
 /** Whether every %-escape of the path (the query is parsed leniently by Next) decodes to UTF-8. */
 export function decodablePath(url: string): boolean {
@@ -28,10 +29,7 @@ export function refuseUndecodable(req: IncomingMessage, res: ServerResponse): vo
     "Cache-Control": "no-store",
     // Nothing here renders: the strictest policy, whatever the pages' policy is.
     "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
-    "X-Frame-Options": "DENY",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-    ...(process.env.NODE_ENV === "production" ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
+    ...Object.fromEntries(securityHeaders(process.env.NODE_ENV !== "production").map(({ key, value }) => [key, value])),
   });
   res.end(body);
 }

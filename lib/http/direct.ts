@@ -1,0 +1,98 @@
+// The hottest GETs, answered by server.ts itself before Next: a tablet's snapshot fetch is one of a room's worth at
+// once. Next's router, its request and response wrappers and its compression cost a route handler about as much CPU
+// as the snapshot read itself (bench/page-cpu.ts: /api/health 0.9 ms, the snapshot 1.0 ms per request). The handler
+// is the route file's own export, bound from its operation declaration (lib/http/route.ts): the same session, policy,
+// ETag/304 and localized errors; only the transport is this module's. It adds what Next adds to an API answer: the
+// security headers of next.config.js (lib/http/headers.js), and gzip for a body of 1 KB or more when the client
+// accepts it (Next's compression; a Wi-Fi room of tablets shares its air time, so the bytes count).
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
+import { apiPolicy, securityHeaders } from "./headers.js";
+import { API_BASE, paramNames } from "./operation.ts";
+import type { RouteHandler } from "./route.ts";
+
+const gzipped = promisify(gzip);
+/** The threshold of Next's compression (the `compression` package's default): smaller bodies go as they are. */
+const COMPRESS_FROM = 1024;
+
+interface DirectRoute {
+  handler: RouteHandler;
+  pattern: RegExp;
+  names: string[];
+}
+
+function routeOf(handler: RouteHandler): DirectRoute {
+  const op = handler.operation;
+  // GET only: Next answers HEAD (and OPTIONS) for a route file by itself; those go on to Next.
+  if (op.method !== "GET") throw new Error(`${op.id}: only GET operations are answered directly`);
+  const source = (API_BASE + op.path).replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{\w+\\?\}/g, "([^/]+)");
+  return { handler, pattern: new RegExp(`^${source}$`), names: paramNames(op.path) };
+}
+
+/** The request as a route handler takes it; null when it cannot be one (Next then answers as it always did). */
+function webRequest(req: IncomingMessage): Request | null {
+  try {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === "string") headers.append(name, value);
+      else if (value) for (const v of value) headers.append(name, v);
+    }
+    return new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers });
+  } catch {
+    return null;
+  }
+}
+
+const accepts = (req: IncomingMessage, encoding: string) =>
+  String(req.headers["accept-encoding"] ?? "")
+    .split(",")
+    .some((e) => {
+      const [name, ...params] = e.trim().split(";");
+      return name.trim().toLowerCase() === encoding && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
+    });
+
+async function send(req: IncomingMessage, res: ServerResponse, answer: Response, dev: boolean): Promise<void> {
+  let body: Buffer = Buffer.from(await answer.arrayBuffer());
+  const headers: Record<string, string | string[]> = { "Content-Security-Policy": apiPolicy };
+  for (const { key, value } of securityHeaders(dev)) headers[key] = value;
+  for (const [name, value] of answer.headers) headers[name] = value;
+  const vary = answer.headers.get("vary");
+  headers.vary = vary ? `${vary}, Accept-Encoding` : "Accept-Encoding";
+  if (body.length >= COMPRESS_FROM && accepts(req, "gzip") && !answer.headers.has("content-encoding")) {
+    body = await gzipped(body);
+    headers["content-encoding"] = "gzip";
+  }
+  if (answer.status !== 304) headers["content-length"] = String(body.length);
+  res.writeHead(answer.status, headers);
+  res.end(answer.status === 304 ? undefined : body);
+}
+
+/**
+ * A request handler for server.ts: answers a GET of one of `handlers`' paths and returns true, or returns false and
+ * leaves the request to Next (every other method and path, and anything it could not turn into a Request).
+ */
+export function directRoutes(handlers: RouteHandler[], dev = process.env.NODE_ENV !== "production") {
+  const routes = handlers.map(routeOf);
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (req.method !== "GET") return false;
+    const path = (req.url ?? "/").split("?", 1)[0];
+    for (const route of routes) {
+      const m = route.pattern.exec(path);
+      if (!m) continue;
+      const request = webRequest(req);
+      if (!request) return false;
+      // Decoded as Next decodes a dynamic segment (server.ts has refused paths whose escapes do not decode).
+      const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(m[i + 1])]));
+      route.handler(request, { params: Promise.resolve(params) })
+        .then((answer) => send(req, res, answer, dev))
+        .catch((e) => {
+          // The handler answers every error itself; this is the connection failing under us.
+          console.error("[direct] answer failed", e instanceof Error ? e.message : e);
+          res.destroy();
+        });
+      return true;
+    }
+    return false;
+  };
+}

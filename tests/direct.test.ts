@@ -1,0 +1,139 @@
+// The snapshot GET as server.ts answers it itself (lib/http/direct.ts): the same answer as its route handler gives
+// through Next (status, body, ETag/304, caching, localized errors), with the security headers next.config.js gives
+// API answers and gzip when accepted; everything else is left to Next.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/policy";
+import { directRoutes } from "@/lib/http/direct";
+import { apiPolicy, securityHeaders } from "@/lib/http/headers.js";
+import * as meetingRoute from "@/app/api/v1/meetings/[meetingId]/route";
+import { apiRequest, makeMeeting, makeUser, params, sessionCookie } from "./fixtures";
+
+let server: http.Server;
+let base: string;
+let member: Actor, outsider: Actor, sec: Actor;
+let meetingId: string;
+const cookies = new Map<Actor, string>();
+
+beforeAll(async () => {
+  sec = await makeUser("SECRETARIAT", "Thư ký");
+  member = await makeUser("MEMBER", "Thành viên");
+  outsider = await makeUser("MEMBER", "Người ngoài");
+  meetingId = (await makeMeeting(sec, { members: [member] })).id;
+  for (const a of [sec, member, outsider]) cookies.set(a, await sessionCookie(a));
+  const direct = directRoutes([meetingRoute.GET], false);
+  // Whatever the direct routes leave goes on: here a marker answer standing for Next.
+  server = http.createServer((req, res) => {
+    if (!direct(req, res)) res.writeHead(299, { "x-next": "1" }).end();
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+/** A raw answer (no decompression). */
+function get(path: string, headers: Record<string, string> = {}, method = "GET") {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    const req = http.request(`${base}${path}`, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+/** The route handler's own answer to the same request (as Next would call it). */
+async function viaHandler(cookie: string | undefined, id: string, headers: Record<string, string> = {}) {
+  const req = await apiRequest(null, "GET", `/api/v1/meetings/${id}`, undefined, { ...(cookie ? { cookie } : {}), ...headers });
+  const res = await meetingRoute.GET(req, params({ meetingId: id }));
+  return { status: res.status, headers: res.headers, body: await res.text() };
+}
+
+describe("the snapshot GET answered by server.ts", () => {
+  it("answers as the route handler does, for a member, an outsider, no session and an unknown meeting, in the asker's language", async () => {
+    const cases: [string | undefined, string, Record<string, string>][] = [
+      [cookies.get(member), meetingId, {}],
+      [cookies.get(sec), meetingId, {}],
+      [cookies.get(outsider), meetingId, {}],
+      [undefined, meetingId, { "accept-language": "en" }],
+      [cookies.get(member), "no-such-meeting", {}],
+    ];
+    const statuses: number[] = [];
+    for (const [cookie, id, extra] of cases) {
+      const headers = { ...(cookie ? { cookie } : {}), ...extra };
+      const [direct, handler] = [await get(`/api/v1/meetings/${id}`, headers), await viaHandler(cookie, id, extra)];
+      statuses.push(direct.status);
+      expect(direct.status).toBe(handler.status);
+      expect(JSON.parse(direct.body.toString())).toEqual(JSON.parse(handler.body));
+      for (const h of ["etag", "cache-control", "content-type"]) expect(direct.headers[h]).toBe(handler.headers.get(h) ?? undefined);
+      // What next.config.js gives every API answer.
+      expect(direct.headers["content-security-policy"]).toBe(apiPolicy);
+      for (const { key, value } of securityHeaders(false)) expect(direct.headers[key.toLowerCase()]).toBe(value);
+      expect(direct.headers.vary).toContain("Accept-Encoding");
+      expect(Number(direct.headers["content-length"])).toBe(direct.body.length);
+    }
+    expect(statuses).toEqual([200, 200, 404, 401, 404]);
+    const unauthenticated = await get(`/api/v1/meetings/${meetingId}`, { "accept-language": "en" });
+    expect(JSON.parse(unauthenticated.body.toString()).error.message).toBe("Please sign in.");
+  });
+
+  it("answers 304 without a body to a current If-None-Match, and the body again once it is stale", async () => {
+    const cookie = cookies.get(member)!;
+    const first = await get(`/api/v1/meetings/${meetingId}`, { cookie });
+    expect(first.headers.vary).toBe("Cookie, Accept-Encoding");
+    const etag = String(first.headers.etag);
+    const again = await get(`/api/v1/meetings/${meetingId}`, { cookie, "if-none-match": etag });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    expect(again.headers.etag).toBe(etag);
+    expect(again.headers["cache-control"]).toBe("private, no-cache");
+    const stale = await get(`/api/v1/meetings/${meetingId}`, { cookie, "if-none-match": 'W/"0-stale"' });
+    expect(stale.status).toBe(200);
+    expect(stale.body.equals(first.body)).toBe(true);
+  });
+
+  it("gzips a body of 1 KB or more when the client accepts gzip, and leaves a small one as it is", async () => {
+    const cookie = cookies.get(member)!;
+    const plain = await get(`/api/v1/meetings/${meetingId}`, { cookie });
+    const zipped = await get(`/api/v1/meetings/${meetingId}`, { cookie, "accept-encoding": "gzip, deflate, br" });
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+    expect(zipped.body.length).toBeLessThan(plain.body.length);
+    const refused = await get(`/api/v1/meetings/${meetingId}`, { cookie, "accept-encoding": "gzip;q=0, identity" });
+    expect(refused.headers["content-encoding"]).toBeUndefined();
+    const small = await get(`/api/v1/meetings/${meetingId}`, { "accept-encoding": "gzip" });
+    expect(small.status).toBe(401);
+    expect(small.headers["content-encoding"]).toBeUndefined();
+  });
+
+  it("decodes the path's id as Next does, and ignores a query string", async () => {
+    const cookie = cookies.get(member)!;
+    const plain = await get(`/api/v1/meetings/${meetingId}`, { cookie });
+    const escaped = await get(`/api/v1/meetings/%${meetingId.charCodeAt(0).toString(16)}${meetingId.slice(1)}?x=1`, { cookie });
+    expect(escaped.status).toBe(200);
+    expect(escaped.body.equals(plain.body)).toBe(true);
+  });
+
+  it("leaves every other request to Next: other methods, other paths, a trailing slash", async () => {
+    const cookie = cookies.get(member)!;
+    for (const [path, method] of [
+      [`/api/v1/meetings/${meetingId}`, "HEAD"],
+      [`/api/v1/meetings/${meetingId}`, "PATCH"],
+      [`/api/v1/meetings/${meetingId}/`, "GET"],
+      [`/api/v1/meetings/${meetingId}/agenda-items`, "GET"],
+      [`/api/v1/meetings`, "GET"],
+      [`/meetings/${meetingId}`, "GET"],
+    ]) {
+      const res = await get(path, { cookie }, method);
+      expect([path, method, res.status, res.headers["x-next"]]).toEqual([path, method, 299, "1"]);
+    }
+  });
+
+  it("takes GET operations only", () => {
+    expect(() => directRoutes([meetingRoute.PATCH])).toThrow(/only GET/);
+  });
+});
