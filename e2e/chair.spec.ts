@@ -450,6 +450,10 @@ test("the secretariat names the deputy's account: the deputy is told, reads in t
     const { receipts } = await (await sec.context.request.get(`/api/v1/meetings/${m.id}/reading`)).json();
     return receipts.some((r: { documentId: string; onBehalfOf: string | null }) => r.documentId === paperId && r.onBehalfOf !== null);
   }, { timeout: 20_000 }).toBe(true);
+  // His meeting page says what he has read, as a member's does.
+  await deputy.page.goto(`/meetings/${m.id}`);
+  await expect(deputy.page.getByTestId("document").filter({ hasText: "Tờ trình trình chiếu" }).getByTestId("my-reading")).toHaveAttribute("data-state", "read");
+  await expect(deputy.page.getByTestId("document").filter({ hasText: "Phụ lục trình chiếu" }).getByTestId("my-reading")).toHaveAttribute("data-state", "unread");
   await prep.goto(`/meetings/${m.id}/reading`);
   const progressRow = prep.getByTestId("reader-row").filter({ hasText: member });
   await expect(progressRow.getByTestId("read-by-deputy").first()).toContainText("Người dự thay Nguyễn Thanh Bình đã mở lúc");

@@ -90,9 +90,14 @@ describe("read receipts", () => {
     expect(p.readers.map((r: { userId: string }) => r.userId)).not.toContain(deputy.id);
     expect(p.receipts).toContainEqual(expect.objectContaining({ userId: deputy.id, onBehalfOf: seat.userId, pagesSeen: 2 }));
     expect(p.deputies).toEqual([{ userId: deputy.id, name: deputy.name }]);
-    // The member sees their deputy's reading among their own; another member sees none of it.
+    // The member sees their deputy's reading among their own; the deputy sees their own (the badges on the meeting page).
     const theirs = await progress({ ...world.people.member, id: seat.userId, role: "MEMBER" });
     expect(theirs.receipts.map((r: { userId: string }) => r.userId)).toEqual([deputy.id]);
+    const own = await progress(deputy);
+    expect(own.viewer).toMatchObject({ participant: false, records: true, everyone: false });
+    expect(own.readers).toEqual([]);
+    expect(own.receipts).toEqual([expect.objectContaining({ userId: deputy.id, onBehalfOf: seat.userId })]);
+    expect((await progress(secretariat)).viewer.records).toBe(false);
     // Not named any more: no receipt is kept (403), nothing written.
     await db.participant.update({ where: { id: seat.id }, data: { deputyUserId: null } });
     expect((await report(deputy, { version: 1, pages: [3], lastPage: 3 })).status).toBe(404);

@@ -69,14 +69,15 @@ export async function readingProgress(actor: Actor, meetingId: string): Promise<
   const versionOf = new Map(docs.flatMap((d) => d.versions.map((v) => [v.id, { documentId: d.id, ...v }] as const)));
   const seats = participants.map((p) => p.user.id);
   const rows = await db.readReceipt.findMany({
-    where: { documentVersionId: { in: [...versionOf.keys()] }, OR: [{ userId: { in: seats } }, { onBehalfOfId: { in: seats } }] },
+    // Theirs and what a deputy read in their place; and one's own reading (a deputy has no seat of their own).
+    where: { documentVersionId: { in: [...versionOf.keys()] }, OR: [{ userId: { in: everyone ? seats : [...seats, actor.id] } }, { onBehalfOfId: { in: seats } }] },
     orderBy: { firstOpenedAt: "asc" },
     include: { user: { select: { name: true } } },
   });
   const readerIds = new Set(seats);
   const deputies = new Map(rows.filter((r) => !readerIds.has(r.userId)).map((r) => [r.userId, r.user.name]));
   return {
-    viewer: { userId: actor.id, participant: meeting.participant !== null, everyone },
+    viewer: { userId: actor.id, participant: meeting.participant !== null, records: can(actor, "reading.record", meeting), everyone },
     papers: docs.filter((d) => d.versions.length > 0).map((d) => ({ id: d.id, title: d.title, version: d.versions[0].number, pageCount: d.versions[0].pageCount })),
     readers: participants.map((p) => ({ userId: p.user.id, name: p.user.name, role: p.role })),
     receipts: rows.map((r) => {

@@ -36,7 +36,11 @@ export const readingRecordedJson = z.object({ receipt: receiptJson });
 
 export const readingProgressJson = z.object({
   /** Who asked, and whether they take part (then their own receipts are among those below). */
-  viewer: z.object({ userId: z.string(), participant: z.boolean(), everyone: z.boolean() }),
+  viewer: z.object({
+    userId: z.string(), participant: z.boolean(), everyone: z.boolean(),
+    /** Their own reading is recorded: a participant, or the deputy a member named (reading in the member's place). */
+    records: z.boolean(),
+  }),
   /** Papers of the meeting the viewer may see, each with its latest version. */
   papers: z.array(z.object({ id: z.string(), title: z.string(), version: z.number().int(), pageCount: z.number().int() })),
   /** Whose reading is shown: everyone taking part (secretariat, chair, secretary), otherwise only the viewer. */
