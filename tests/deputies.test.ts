@@ -81,7 +81,9 @@ describe("the secretariat names the deputy's account", () => {
     res = await name(sec, deputy.id, "en");
     expect((await res.json()).error.fields.deputyUserId).toEqual(["This member's answer does not send a deputy."]);
     await sendsDeputyByName();
-    expect((await name(sec, member.id)).status).toBe(422);
+    res = await name(sec, member.id, "en");
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.fields.deputyUserId).toEqual(["A member cannot be their own deputy."]);
     expect((await name(sec, "c" + "x".repeat(24))).status).toBe(422);
     expect((await name(sec, deputy.id)).status).toBe(200);
     res = await name(sec, deputy.id, "en");

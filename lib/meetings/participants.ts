@@ -95,10 +95,10 @@ export async function removeParticipant(actor: Actor, participantId: string, bas
  * The account a member's answer names as their deputy: one of the people meetings are made of, not the member
  * themself. Refused with a message on the field (localized), never a 500.
  */
-async function deputyAccount(tx: Tx, deputyUserId: string, memberUserId: string) {
+async function deputyAccount(tx: Tx, deputyUserId: string, memberUserId: string, self: "rsvp.deputySelf" | "participant.deputyIsMember") {
   const deputy = await tx.user.findFirst({ where: { id: deputyUserId, ...meetingPeople }, select: { id: true, name: true } });
   if (!deputy) throw invalid("VALIDATION", { deputyUserId: ["field.unknownUser"] });
-  if (deputy.id === memberUserId) throw invalid("rsvp.deputySelf", { deputyUserId: ["rsvp.deputySelf"] });
+  if (deputy.id === memberUserId) throw invalid(self, { deputyUserId: [self] });
   return deputy;
 }
 
@@ -126,7 +126,7 @@ export async function answerInvitation(actor: Actor, meetingId: string, input: R
     let deputyUserId: string | null = null;
     if (input.answer === "DELEGATE") {
       if (input.deputyUserId) {
-        const deputy = await deputyAccount(tx, input.deputyUserId, actor.id);
+        const deputy = await deputyAccount(tx, input.deputyUserId, actor.id, "rsvp.deputySelf");
         deputyUserId = deputy.id;
         deputyName = deputy.name;
       } else deputyName = input.deputyName ?? null;
@@ -166,7 +166,7 @@ export async function nameDeputy(actor: Actor, participantId: string, input: Nam
     const seat = await tx.participant.findUniqueOrThrow({ where: { id: participantId }, include: { user: { select: { id: true, name: true } } } });
     if (seat.rsvp !== "DELEGATE") throw invalid("participant.notDelegating", { deputyUserId: ["participant.notDelegating"] });
     formerDeputy = seat.deputyUserId;
-    const deputy = input.deputyUserId ? await deputyAccount(tx, input.deputyUserId, seat.userId) : null;
+    const deputy = input.deputyUserId ? await deputyAccount(tx, input.deputyUserId, seat.userId, "participant.deputyIsMember") : null;
     if ((deputy?.id ?? null) === formerDeputy) throw invalid("participant.sameDeputy", { deputyUserId: ["participant.sameDeputy"] });
     const leavesSeat = seat.checkedInDeputy && formerDeputy !== null && seat.checkedInById === formerDeputy;
     const participant = await tx.participant.update({
