@@ -11,7 +11,7 @@ import path from "node:path";
 import { execFileSync, type ChildProcess } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { io } from "socket.io-client";
-import { benchEnvironment, freePort, removeBenchDir, root, rssOf, runBench, spawnNode, startApp, stop } from "./processes.ts";
+import { benchEnvironment, cpuMsOf, ensureBuild, freePort, removeBenchDir, root, rssOf, runBench, spawnNode, startApp, stopGracefully } from "./processes.ts";
 import { summarize } from "./stats.ts";
 
 const N = Number(process.env.BENCH_VOTERS_N ?? 2000);
@@ -37,6 +37,7 @@ const next = (c: ChildProcess, type: string, ms: number) =>
   });
 
 async function main() {
+  ensureBuild(); // `BENCH_ONLY=votes` on a fresh clone: nothing has built the app yet
   fs.mkdirSync(benchDir, { recursive: true });
   execFileSync("bash", ["scripts/prisma.sh", "migrate", "deploy"], { env, stdio: "pipe" });
   const { db } = await import("../lib/db/index.ts");
@@ -107,12 +108,15 @@ async function main() {
     chairSocket.on("vote.progress", onProgress);
     await new Promise((r) => setTimeout(r, 500));
     const at = now() + 1000;
+    const cpu0 = cpuMsOf(app.pid);
     const cast = await Promise.all(procs.map((c) => {
       const reply = next(c, "cast", 120_000);
       c.send({ type: "go", voteId: vote.id, at, spreadMs: SPREAD_MS, doubles: Math.floor(per / 10) });
       return reply;
     }));
     const responses = cast.flatMap((c) => c.responses as { status: number; at: number; sentAt: number }[]);
+    // The server's CPU while the ballots came in (their requests, the writes, the progress messages), per request.
+    const serverCpuPerRequest = (cpuMsOf(app.pid) - cpu0) / responses.length;
     const lastBallot = Math.max(...responses.map((r) => r.at));
     const firstSent = Math.min(...responses.map((r) => r.sentAt));
     const collected = await Promise.all(procs.map((c) => {
@@ -141,9 +145,9 @@ async function main() {
       final: summarize(finals), notFinal: collected.reduce((s, c) => s + Number(c.notFinal), 0),
       notFinalDropped: collected.reduce((s, c) => s + Number(c.notFinalDropped), 0),
       chairFinalMs: Math.max(0, chairFinalAt - lastBallot), chairMessages,
-      messages: summarize(messages), closeMs,
+      messages: summarize(messages), closeMs, serverCpuPerRequest,
     };
-    console.log(`[votes] ${kind}: stored ${stored}/${N}, tallied ${tallied}, failed ${round.failed}, ${round.ballotsPerSecond.toFixed(0)} ballots/s, final progress p50/p99 ${round.final.p50.toFixed(0)}/${round.final.p99.toFixed(0)} ms after the last ballot, chair ${round.chairFinalMs.toFixed(0)} ms, close ${closeMs.toFixed(0)} ms`);
+    console.log(`[votes] ${kind}: stored ${stored}/${N}, tallied ${tallied}, failed ${round.failed}, ${round.ballotsPerSecond.toFixed(0)} ballots/s, server CPU ${serverCpuPerRequest.toFixed(1)} ms per request, final progress p50/p99 ${round.final.p50.toFixed(0)}/${round.final.p99.toFixed(0)} ms after the last ballot, chair ${round.chairFinalMs.toFixed(0)} ms, close ${closeMs.toFixed(0)} ms`);
     rounds.push(round);
   }
   for (const c of procs) c.send({ type: "close" });
@@ -160,9 +164,9 @@ async function main() {
     `- **Setup**: one meeting in progress, ${N} participants with a vote, all checked in, each with their own session and socket joined to the meeting; each casts once at a random moment within ${SPREAD_MS} ms, 10% of them tap twice at once (the same ballot sent twice concurrently).`,
     `- **Server memory**: ${(rssIdle / 2 ** 20).toFixed(0)} MB idle, ${(rssConnected / 2 ** 20).toFixed(0)} MB with ${connected} voters connected`,
     "",
-    "| vote | ballots recorded | tallied | requests (failed) | ballots/s | answer p50/p99 ms | every client shows N of N after the last ballot, p50/p99/max ms | chair shows N of N, ms | progress messages per client p50/max | close → result on the chair's screen, ms |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...rounds.map((r) => `| ${r.kind} | ${r.stored} of ${r.ballots} | ${r.tallied} | ${r.requests} (${r.failed}) | ${r.ballotsPerSecond.toFixed(0)} | ${r.answer.p50.toFixed(0)} / ${r.answer.p99.toFixed(0)} | ${r.final.p50.toFixed(0)} / ${r.final.p99.toFixed(0)} / ${r.final.max.toFixed(0)}${r.notFinal ? ` (${r.notFinal} never, ${r.notFinalDropped} of them disconnected)` : ""} | ${r.chairFinalMs.toFixed(0)} | ${r.messages.p50.toFixed(0)} / ${r.messages.max.toFixed(0)} | ${r.closeMs.toFixed(0)} |`),
+    "| vote | ballots recorded | tallied | requests (failed) | ballots/s | server CPU per request, ms | answer p50/p99 ms | every client shows N of N after the last ballot, p50/p99/max ms | chair shows N of N, ms | progress messages per client p50/max | close → result on the chair's screen, ms |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rounds.map((r) => `| ${r.kind} | ${r.stored} of ${r.ballots} | ${r.tallied} | ${r.requests} (${r.failed}) | ${r.ballotsPerSecond.toFixed(0)} | ${r.serverCpuPerRequest.toFixed(1)} | ${r.answer.p50.toFixed(0)} / ${r.answer.p99.toFixed(0)} | ${r.final.p50.toFixed(0)} / ${r.final.p99.toFixed(0)} / ${r.final.max.toFixed(0)}${r.notFinal ? ` (${r.notFinal} never, ${r.notFinalDropped} of them disconnected)` : ""} | ${r.chairFinalMs.toFixed(0)} | ${r.messages.p50.toFixed(0)} / ${r.messages.max.toFixed(0)} | ${r.closeMs.toFixed(0)} |`),
     "",
     "Targets (issue 9): 0 lost or doubled (recorded = tallied = N), tally p99 < 300 ms after the last ballot, every client's progress within 1 s.",
     "Progress is one coalesced message per vote at most every 100 ms (lib/votes/progress.ts), not a version per ballot: no client re-fetches anything while ballots arrive.",
@@ -177,8 +181,8 @@ async function main() {
 await runBench(
   "votes",
   main,
-  () => {
-    for (const c of children) stop(c);
+  async () => {
+    await Promise.all(children.map((c) => stopGracefully(c)));
     removeBenchDir(benchDir);
   },
   10 * 60_000,
