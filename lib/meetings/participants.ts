@@ -173,7 +173,7 @@ export async function nameDeputy(actor: Actor, participantId: string, input: Nam
       where: { id: participantId },
       data: {
         deputyUserId: deputy?.id ?? null,
-        // Without an account, the name stays as the answer gave it.
+        // Un-named (null): the seat keeps the name it shows, now without an account behind it.
         ...(deputy ? { deputyName: deputy.name } : {}),
         ...(leavesSeat ? { checkedInAt: null, checkedInDeputy: false, checkedInById: actor.id } : {}),
       },
