@@ -213,10 +213,11 @@ function ItemForm({ users, idKey, initial, parents, submitLabel, onSubmit }: {
         if (parents) body.parentId = parentId || null;
         const saved = await onSubmit(body);
         if (!initial && saved !== undefined) {
-          // Ready for the next item: the form stays open, emptied, with the title focused.
-          setTitle("");
-          setDescription("");
-          setParentId("");
+          // Ready for the next item: the form stays open, emptied, with the title focused. The new item may show (its
+          // live event) before this answer: what was typed for the next one meanwhile is kept, only what was sent goes.
+          setTitle((now) => (now === body.title ? "" : now));
+          setDescription((now) => (now === body.description ? "" : now));
+          setParentId((now) => (now === (body.parentId ?? "") ? "" : now));
           titleInput.current?.focus();
         }
       }}>
