@@ -229,7 +229,7 @@ async function load(url: string, cookie: string, origin: string, warm = false): 
         const prime = await ctx.newPage();
         prime.on("response", (r) => {
           const kind = staticKind(r.url());
-          if (kind) void r.allHeaders().then((h) => staticCaching.set(kind, (staticCaching.get(kind) ?? new Set()).add(h["cache-control"] ?? "(none)")));
+          if (kind) void r.allHeaders().then((h) => staticCaching.set(kind, (staticCaching.get(kind) ?? new Set()).add(h["cache-control"] ?? "(none)")), () => {});
         });
         await prime.goto(url, { waitUntil: "commit", timeout: FIRST_PAGE_TIMEOUT_MS });
         await prime.waitForFunction(() => document.documentElement.dataset.benchFirstPage, null, { timeout: FIRST_PAGE_TIMEOUT_MS, polling: 200 });

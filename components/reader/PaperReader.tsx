@@ -11,9 +11,9 @@ import type { PDFDocumentProxy } from "pdfjs-dist";
 import { href } from "@/lib/http/operation";
 import { documentOps } from "@/lib/documents/operations";
 import type { ReaderView } from "@/lib/reading/queries";
-import { useDateFormat } from "@/components/ui/useDateFormat";
 import { PaperViewer, type FitMode } from "./viewer";
-import { paperFileUrl, shownVersion } from "./boot";
+import { initialPageOf, paperFileUrl, PAPER_CONTAINER_ID, shownVersion } from "./boot";
+import { stampPage } from "./marks";
 import { Thumbnails } from "./Thumbnails";
 import { useReadingReport } from "./useReadingReport";
 import { PaperNotes, type EditorTool } from "./annotations";
@@ -27,6 +27,8 @@ import type { AnnotationJson } from "@/lib/annotations/schema";
 import { ReaderFollow } from "@/components/live/ReaderFollow";
 
 const TOOL = "inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-2 font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-40";
+/** The viewer container's content, one object so React never sets it again. */
+const VIEWER_HTML = { __html: '<div class="pdfViewer"></div>' };
 const MARK: Record<string, string> = { CONFIDENTIAL: "bg-orange-100 text-orange-900 border-orange-300", SECRET: "bg-red-100 text-red-900 border-red-300" };
 
 /** A toolbar icon: one stroked path, sized for the 44 px buttons it sits in. */
@@ -59,7 +61,9 @@ function useSwipe(el: HTMLElement | null, onSwipe: (dir: 1 | -1) => void) {
   }, [el, onSwipe]);
 }
 
-export function PaperReader({ view, readerName, startPage, version, pdfjsVersion }: { view: ReaderView; readerName: string; startPage?: number; version?: number; pdfjsVersion: string }) {
+/** `watermark`: the reader's name and the time the paper was opened, in words from the server (page.tsx), which the
+ * page's inline script lays over pages drawn before React has hydrated. */
+export function PaperReader({ view, watermark, startPage, version, pdfjsVersion }: { view: ReaderView; watermark: string; startPage?: number; version?: number; pdfjsVersion: string }) {
   const t = useTranslations("reader");
   const tn = useTranslations("reader.notes");
   const notes = useRef<PaperNotes | null>(null);
@@ -70,7 +74,6 @@ export function PaperReader({ view, readerName, startPage, version, pdfjsVersion
   const [mine, setMine] = useState<AnnotationJson[]>([]);
   const [saveFailed, setSaveFailed] = useState(false);
   const tc = useTranslations("confidentiality");
-  const dates = useDateFormat();
   const newest = view.versions[0];
   const shown = shownVersion(view, version);
   const [paperNotes, setPaperNotes] = useState<PaperNotes | null>(null);
@@ -89,8 +92,6 @@ export function PaperReader({ view, readerName, startPage, version, pdfjsVersion
   const [query, setQuery] = useState("");
   const [found, setFound] = useState<{ current: number; total: number; state: string } | null>(null);
   const report = useReadingReport(view.document.id, shown.number, view.recordsReading);
-  // The watermark names the reader and the moment the paper was opened, on every page.
-  const watermark = useMemo(() => t("watermark", { name: readerName, time: dates.dateTime(new Date()) }), [t, readerName, dates]);
   const mark = view.document.confidentiality !== "NORMAL" ? tc(view.document.confidentiality) : null;
   const news = useVersionNews({ documentId: view.document.id, shown: shown.number, latest: newest.number, readBefore: view.readBefore, participant: view.participant, notes: paperNotes });
   const changedPages = useMemo(() => new Set(news.changed?.pages ?? []), [news.changed]);
@@ -116,7 +117,7 @@ export function PaperReader({ view, readerName, startPage, version, pdfjsVersion
     let live = true;
     let opened: PaperViewer | null = null;
     setFailed(false);
-    const initialPage = startPage ?? (view.lastRead?.version === shown.number ? view.lastRead.page : 1);
+    const initialPage = initialPageOf(view, shown, startPage);
     PaperViewer.open({
       container: el,
       url: paperFileUrl(view.document.id, shown.number),
@@ -312,9 +313,10 @@ export function PaperReader({ view, readerName, startPage, version, pdfjsVersion
       <div className="relative flex min-h-0 flex-1">
         {thumbs && doc && viewer && <Thumbnails doc={doc} current={page} onPick={(p) => viewer.goTo(p)} />}
         <div className="relative min-w-0 flex-1">
-          <div ref={container} className="oc-paper absolute inset-0 overflow-auto" data-testid="paper-viewer" tabIndex={-1}>
-            <div className="pdfViewer" />
-          </div>
+          {/* pdf.js's viewer (its .pdfViewer inside) may be set up and drawing before React hydrates (boot.ts):
+              React never looks inside it. position inline: pdf.js insists on it, perhaps before the stylesheet. */}
+          <div ref={container} id={PAPER_CONTAINER_ID} className="oc-paper absolute inset-0 overflow-auto" style={{ position: "absolute" }}
+            data-testid="paper-viewer" tabIndex={-1} dangerouslySetInnerHTML={VIEWER_HTML} />
           {!doc && !failed && <p className="absolute inset-x-0 top-8 text-center text-slate-700" role="status">{t("loading")}</p>}
           {failed && (
             <div role="alert" className="absolute inset-x-4 top-8 mx-auto max-w-md rounded-xl border border-red-300 bg-white p-4 text-center">
@@ -334,33 +336,4 @@ export function PaperReader({ view, readerName, startPage, version, pdfjsVersion
       </div>
     </div>
   );
-}
-
-/** The marks over a drawn page: the reader's name and time across it, the confidentiality mark in its corner. */
-function stampPage(div: HTMLElement, pageNumber: number, { watermark, mark, changed, changedLabel }: { watermark: string; mark: string | null; changed: Set<number>; changedLabel: string }) {
-  let layer = div.querySelector<HTMLElement>(":scope > .oc-marks");
-  if (!layer) {
-    layer = document.createElement("div");
-    layer.className = "oc-marks";
-    layer.setAttribute("aria-hidden", "true");
-    div.append(layer);
-  }
-  layer.replaceChildren();
-  const line = document.createElement("div");
-  line.className = "oc-watermark";
-  line.textContent = Array.from({ length: 6 }, () => watermark).join("   ");
-  layer.append(line, line.cloneNode(true), line.cloneNode(true));
-  if (mark) {
-    const badge = document.createElement("div");
-    badge.className = "oc-mark";
-    badge.textContent = mark;
-    layer.append(badge);
-  }
-  if (changed.has(pageNumber)) {
-    const flag = document.createElement("div");
-    flag.className = "oc-changed";
-    flag.dataset.testid = "page-changed";
-    flag.textContent = changedLabel;
-    layer.append(flag);
-  }
 }

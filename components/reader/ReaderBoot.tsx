@@ -1,19 +1,23 @@
 // The reader page's head start (see boot.ts): pdf.js's worker, library and viewer modules and the paper's first
-// request begin while the browser is still receiving Next's scripts. Server-rendered only: the inline script runs
+// request begin while the browser is still receiving Next's scripts, and pdf.js's viewer draws page 1 (with the
+// marks) on the server-rendered container without waiting for React. Server-rendered only: the inline script runs
 // once, from the page's HTML; React does not run it again, and the viewer starts pdf.js itself when it is absent.
 import { headers } from "next/headers";
 import { preloadModule } from "react-dom";
 import { bootScript, pdfjsAssets } from "./boot";
+import type { PageMarks } from "./marks";
 
 /** The request's CSP nonce (proxy.ts puts the policy on the request; Next puts the same nonce on its own scripts). */
 async function requestNonce() {
   return /'nonce-([^']+)'/.exec((await headers()).get("content-security-policy") ?? "")?.[1];
 }
 
-export async function ReaderBoot({ url, size, pdfjsVersion }: { url: string; size: number; pdfjsVersion: string }) {
+export async function ReaderBoot({ url, size, pdfjsVersion, initialPage, marks }: {
+  url: string; size: number; pdfjsVersion: string; initialPage: number; marks: Omit<PageMarks, "changed">;
+}) {
   const nonce = await requestNonce();
   const assets = pdfjsAssets(pdfjsVersion);
   preloadModule(assets.lib, { as: "script", nonce });
   preloadModule(assets.viewer, { as: "script", nonce });
-  return <script type="module" async nonce={nonce} dangerouslySetInnerHTML={{ __html: bootScript(url, pdfjsVersion, size) }} />;
+  return <script type="module" async nonce={nonce} dangerouslySetInnerHTML={{ __html: bootScript(url, pdfjsVersion, size, initialPage, marks) }} />;
 }

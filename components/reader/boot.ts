@@ -8,6 +8,7 @@ import type { DocumentInitParameters, PDFDocumentLoadingTask } from "pdfjs-dist/
 import { href } from "@/lib/http/operation";
 import { documentOps } from "@/lib/documents/operations";
 import type { ReaderView } from "@/lib/reading/queries";
+import { stampPage, type PageMarks } from "./marks";
 
 export type PdfLib = typeof import("pdfjs-dist");
 export type ViewerLib = typeof import("pdfjs-dist/web/pdf_viewer.mjs");
@@ -17,6 +18,65 @@ export const RANGE_CHUNK = 65_536;
 
 /** The version on screen: the latest, or an earlier one asked for (?version=N, e.g. to see a note not carried over). */
 export const shownVersion = (view: ReaderView, version: number | undefined) => view.versions.find((v) => v.number === version) ?? view.versions[0];
+
+/** Where the reader opens a paper: the page asked for (?page=N), else where this member left this version, else 1. */
+export const initialPageOf = (view: ReaderView, shown: { number: number }, asked: number | undefined) =>
+  asked ?? (view.lastRead?.version === shown.number ? view.lastRead.page : 1);
+
+/** The viewer's scrolling element (PaperReader.tsx renders it, the page's inline script finds it). */
+export const PAPER_CONTAINER_ID = "oc-paper";
+
+/**
+ * Canvas pixels per page: pdf.js's app uses 2^25 on desktops and 5,242,880 (2^22 + 2^20) on iOS and Android, where
+ * a larger canvas fails or exhausts memory; beyond it pages are drawn at lower resolution (plus a detail canvas).
+ */
+export const maxCanvasPixels = (touch: boolean) => (touch ? 5_242_880 : 2 ** 25);
+
+/** pdf.js's viewer components on the reader's container, as they are for one paper. */
+export interface ViewerSet {
+  pdfViewer: InstanceType<ViewerLib["PDFViewer"]>;
+  eventBus: InstanceType<ViewerLib["EventBus"]>;
+  linkService: InstanceType<ViewerLib["PDFLinkService"]>;
+  /** pdf.js's AnnotationEditorUIManager once announced (internal API of the pinned version). */
+  uiManager: unknown;
+}
+
+/**
+ * pdf.js's viewer components (PDFViewer, EventBus, PDFLinkService, PDFFindController) set up the way pdf.js's viewer
+ * app does for tablets: text layer, annotations, the annotation editor idle until a tool is chosen, page width, the
+ * page to open at. Done by the page's inline script as soon as pdf.js has arrived, so page 1 is drawn whether or not
+ * React has hydrated (the reader panel then takes the viewer over, viewer.ts), or by the viewer itself when there was
+ * no such script. Self-contained: its source is part of that script.
+ */
+export function setUpViewer(lib: PdfLib, viewer: ViewerLib, container: HTMLDivElement, canvasPixels: number, initialPage: number, signal: AbortSignal): ViewerSet {
+  const eventBus = new viewer.EventBus();
+  const linkService = new viewer.PDFLinkService({ eventBus });
+  const findController = new viewer.PDFFindController({ eventBus, linkService });
+  const pdfViewer = new viewer.PDFViewer({
+    container,
+    eventBus,
+    linkService,
+    findController,
+    maxCanvasPixels: canvasPixels,
+    textLayerMode: 1,
+    annotationMode: lib.AnnotationMode.ENABLE,
+    // NONE (not DISABLE): pdf.js sets up its annotation editor, idle until a tool is chosen.
+    annotationEditorMode: lib.AnnotationEditorType.NONE,
+    // Stops its resize observer and scroll listener on close (read by PDFViewer, not in its published types).
+    ...({ abortSignal: signal } as object),
+  });
+  linkService.setViewer(pdfViewer);
+  const set: ViewerSet = { pdfViewer, eventBus, linkService, uiManager: null };
+  // The editor's manager is announced once page 1 has been read, after setDocument: kept for the notes (annotations.ts).
+  eventBus.on("annotationeditoruimanager", (e: { uiManager: unknown }) => {
+    set.uiManager = e.uiManager;
+  });
+  eventBus.on("pagesinit", () => {
+    pdfViewer.currentScaleValue = "page-width";
+    if (initialPage > 1 && initialPage <= pdfViewer.pagesCount) pdfViewer.currentPageNumber = initialPage;
+  });
+  return set;
+}
 
 /** The paper version's file (ranges, access checked on each): the same URL on the server's page and in the viewer. */
 export const paperFileUrl = (documentId: string, version: number) => href(documentOps.file, { params: { documentId }, query: { version } });
@@ -114,6 +174,10 @@ export interface PaperStart {
   task: PDFDocumentLoadingTask;
   /** Rejects when the paper's bytes cannot be had (paperTransport): pdf.js itself would wait for them for ever. */
   failed: Promise<never>;
+  /** The viewer the page's inline script set up and gave the document to (null: none, the viewer sets one up). */
+  booted: Promise<ViewerSet | null>;
+  /** Ends the viewer's listeners (given to PDFViewer as its abortSignal). */
+  abort: AbortController;
   /**
    * Ends the worker the page's script started for this document (given to getDocument as `worker`, so the task does
    * not end it itself; one shared through GlobalWorkerOptions.workerPort could not serve the next document while the
@@ -131,16 +195,24 @@ interface BootGlobal {
  * waiting for the page's stylesheets (a classic inline script would, and would hold up the parser with it); its
  * dynamic imports carry its nonce.
  */
-export function bootScript(url: string, version: string, size: number): string {
+export function bootScript(url: string, version: string, size: number, initialPage: number, marks: Omit<PageMarks, "changed">): string {
   const a = pdfjsAssets(version);
   const j = JSON.stringify;
   return `(()=>{performance.mark("reader:boot");const w=new Worker(${j(a.worker)},{type:"module"});` +
     `const url=${j(url)},size=${size},first=fetch(url,${j(firstRequest(size))});first.catch(()=>{});` +
-    `const paperTransport=${paperTransport.toString()};` +
+    `const paperTransport=${paperTransport.toString()};const setUpViewer=${setUpViewer.toString()};const stampPage=${stampPage.toString()};` +
+    `const maxCanvasPixels=${maxCanvasPixels.toString()};const marks=Object.assign(${j(marks)},{changed:new Set()});` +
     `window.__ocPaper={url,start:import(${j(a.lib)}).then(async(lib)=>{lib.GlobalWorkerOptions.workerSrc=${j(a.worker)};globalThis.pdfjsLib=lib;` +
-    `const worker=new lib.PDFWorker({port:w}),release=()=>{worker.destroy();w.terminate();},viewer=import(${j(a.viewer)});` +
+    `const worker=new lib.PDFWorker({port:w}),release=()=>{worker.destroy();w.terminate();},viewer=import(${j(a.viewer)}),abort=new AbortController();` +
     `try{const{transport,failed}=await paperTransport(lib,url,size,${size < STREAM_WHOLE_BELOW},first);` +
-    `return{lib,task:lib.getDocument(Object.assign(${j(documentParams(version, size))},{worker,range:transport})),viewer,failed,release};}` +
+    `const task=lib.getDocument(Object.assign(${j(documentParams(version, size))},{worker,range:transport}));` +
+    // The viewer, on the server-rendered container once the page is parsed: pdf.js draws page 1 while React hydrates.
+    `const booted=viewer.then(async(v)=>{if(document.readyState==="loading")await new Promise((r)=>document.addEventListener("DOMContentLoaded",r,{once:true}));` +
+    `const c=document.getElementById(${j(PAPER_CONTAINER_ID)});if(!c||abort.signal.aborted)return null;` +
+    `const set=setUpViewer(lib,v,c,maxCanvasPixels(navigator.maxTouchPoints>0),${initialPage},abort.signal);` +
+    `set.eventBus.on("pagerendered",(e)=>stampPage(e.source.div,e.pageNumber,marks));` +
+    `task.promise.then((d)=>{if(abort.signal.aborted)return;performance.mark("reader:document");set.pdfViewer.setDocument(d);set.linkService.setDocument(d,null);},()=>{});return set;}).catch(()=>null);` +
+    `return{lib,task,viewer,failed,release,booted,abort};}` +
     `catch(e){release();throw e;}})};})();`;
 }
 
@@ -173,6 +245,8 @@ function startPaper(url: string, version: string, size: number): Promise<PaperSt
       task: lib.getDocument({ ...documentParams(version, size), range: transport }),
       viewer: import(/* webpackIgnore: true */ /* turbopackIgnore: true */ a.viewer) as Promise<ViewerLib>,
       failed,
+      booted: Promise.resolve(null),
+      abort: new AbortController(),
       release: () => {},
     };
   });

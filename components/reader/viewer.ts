@@ -4,13 +4,7 @@
 // (PaperReader.tsx) drives it and listens to it; the benchmark opens the same page.
 import type { PDFDocumentProxy } from "pdfjs-dist";
 import type { EventBus, PDFViewer } from "pdfjs-dist/web/pdf_viewer.mjs";
-import { takePaper, type PdfLib } from "./boot";
-
-/**
- * Canvas pixels per page: pdf.js's app uses 2^25 on desktops and 5,242,880 (2^22 + 2^20) on iOS and Android, where
- * a larger canvas fails or exhausts memory; beyond it pages are drawn at lower resolution (plus a detail canvas).
- */
-export const maxCanvasPixels = (touch: boolean) => (touch ? 5_242_880 : 2 ** 25);
+import { maxCanvasPixels, setUpViewer, takePaper, type PdfLib } from "./boot";
 /** pdf.js's app waits this long after a zoom gesture before drawing at the new scale (CSS-scaled meanwhile). */
 const ZOOM_DELAY = 400;
 
@@ -54,52 +48,40 @@ export class PaperViewer {
     // The reader:* marks are the steps of opening a paper on the page's timeline (bench/reader.ts reports them).
     performance.mark("reader:open");
     // Started by the page's inline script before React hydrated, or now (boot.ts); the document is already loading.
-    const { lib, task, viewer: viewerModule, failed, release } = await takePaper(o.url, o.pdfjsVersion, o.size);
+    const { lib, task, viewer: viewerModule, failed, release, booted, abort } = await takePaper(o.url, o.pdfjsVersion, o.size);
     const loading = { promise: Promise.race([task.promise, failed]), destroy: () => task.destroy().finally(release) };
     const viewer = await viewerModule.catch((e) => {
       void loading.destroy();
       throw e;
     });
-    const abort = new AbortController();
-    const eventBus = new viewer.EventBus();
-    const linkService = new viewer.PDFLinkService({ eventBus });
-    const findController = new viewer.PDFFindController({ eventBus, linkService });
-    const pdfViewer = new viewer.PDFViewer({
-      container: o.container,
-      eventBus,
-      linkService,
-      findController,
-      maxCanvasPixels: maxCanvasPixels(o.touch),
-      textLayerMode: 1,
-      annotationMode: lib.AnnotationMode.ENABLE,
-      // NONE (not DISABLE): pdf.js sets up its annotation editor, idle until a tool is chosen.
-      annotationEditorMode: lib.AnnotationEditorType.NONE,
-      // Stops its resize observer and scroll listener on close (read by PDFViewer, not in its published types).
-      ...({ abortSignal: abort.signal } as object),
-    });
-    linkService.setViewer(pdfViewer);
-    // The editor's manager is announced once page 1 has been read, after setDocument: kept for the notes (annotations.ts).
+    // The viewer the page's inline script set up (page 1 may be drawn already), if it is on this container; else a new one.
+    const fromBoot = await booted;
+    const set = fromBoot?.pdfViewer.container === o.container ? fromBoot : setUpViewer(lib, viewer, o.container, maxCanvasPixels(o.touch), o.initialPage, abort.signal);
+    const { pdfViewer, eventBus, linkService } = set;
     let opened: PaperViewer | null = null;
-    let uiManager: unknown = null;
     eventBus.on("annotationeditoruimanager", (e: { uiManager: unknown }) => {
-      uiManager = e.uiManager;
-      if (opened) opened.uiManager = uiManager;
-    });
-
-    eventBus.on("pagesinit", () => {
-      pdfViewer.currentScaleValue = "page-width";
-      if (o.initialPage > 1 && o.initialPage <= pdfViewer.pagesCount) pdfViewer.currentPageNumber = o.initialPage;
+      if (opened) opened.uiManager = e.uiManager;
     });
     eventBus.on("pagechanging", (e: { pageNumber: number }) => o.onPage?.(e.pageNumber));
     eventBus.on("scalechanging", (e: { scale: number; presetValue?: string }) => o.onScale?.(e.scale, e.presetValue));
     let first = false;
-    eventBus.on("pagerendered", (e: { source: { div: HTMLElement }; pageNumber: number }) => {
-      o.onPageRendered?.(e.source.div, e.pageNumber);
+    const rendered = (div: HTMLElement, pageNumber: number) => {
+      o.onPageRendered?.(div, pageNumber);
       if (!first) {
         first = true;
         o.onFirstPage?.();
       }
-    });
+    };
+    eventBus.on("pagerendered", (e: { source: { div: HTMLElement }; pageNumber: number }) => rendered(e.source.div, e.pageNumber));
+    // What happened before React took the viewer over: pages drawn, the page and scale shown.
+    for (let i = 0; i < pdfViewer.pagesCount; i++) {
+      const pageView = pdfViewer.getPageView(i);
+      if (pageView?.renderingState === viewer.RenderingStates.FINISHED) rendered(pageView.div, i + 1);
+    }
+    if (pdfViewer.pagesCount > 0) {
+      o.onPage?.(pdfViewer.currentPageNumber);
+      o.onScale?.(pdfViewer.currentScale, pdfViewer.currentScaleValue);
+    }
     const FIND_STATE = ["found", "notFound", "wrapped", "pending"] as const;
     const findResult = (state: number, counts: { current: number; total: number } | undefined) =>
       o.onFind?.({ current: counts?.current ?? 0, total: counts?.total ?? 0, state: FIND_STATE[state] ?? "pending" });
@@ -125,16 +107,18 @@ export class PaperViewer {
     let document: PDFDocumentProxy;
     try {
       document = await loading.promise;
-      performance.mark("reader:document");
     } catch (e) {
       abort.abort();
       void loading.destroy();
       throw e;
     }
-    pdfViewer.setDocument(document);
-    linkService.setDocument(document, null);
+    if (pdfViewer.pdfDocument !== document) {
+      performance.mark("reader:document");
+      pdfViewer.setDocument(document);
+      linkService.setDocument(document, null);
+    }
     opened = new PaperViewer(lib, pdfViewer, eventBus, document, abort, loading);
-    opened.uiManager = uiManager;
+    opened.uiManager = set.uiManager;
     return opened;
   }
 

@@ -4,7 +4,9 @@ import { PaperReader } from "@/components/reader/PaperReader";
 import { MeetingAccessGate } from "@/components/meetings/MeetingAccessGate";
 import { SessionWatch } from "@/components/layout/SessionWatch";
 import { ReaderBoot } from "@/components/reader/ReaderBoot";
-import { paperFileUrl, shownVersion } from "@/components/reader/boot";
+import { initialPageOf, paperFileUrl, shownVersion } from "@/components/reader/boot";
+import { getTranslations } from "next-intl/server";
+import { getDateFormat } from "@/lib/i18n/server";
 import { pdfjsVersion } from "@/lib/documents/pdfjs-version";
 
 export const dynamic = "force-dynamic";
@@ -24,14 +26,19 @@ export default async function PaperPage({ params, searchParams }: {
   const version = Number.isInteger(asks) && asks > 0 ? asks : undefined;
   const pdfjs = pdfjsVersion();
   const shown = shownVersion(view, version);
+  const startPage = Number.isInteger(asked) && asked > 0 ? asked : undefined;
+  // The marks over every page, in the same words whether the page's script or the reader panel lays them.
+  const [t, tc, dates] = await Promise.all([getTranslations("reader"), getTranslations("confidentiality"), getDateFormat()]);
+  const watermark = t("watermark", { name: actor.name, time: dates.dateTime(new Date()) });
+  const mark = view.document.confidentiality !== "NORMAL" ? tc(view.document.confidentiality) : null;
   return (
     <main id="main">
       {/* First in the page: pdf.js and the paper's first request start before the rest arrives (boot.ts). */}
-      <ReaderBoot url={paperFileUrl(view.document.id, shown.number)} size={shown.size} pdfjsVersion={pdfjs} />
+      <ReaderBoot url={paperFileUrl(view.document.id, shown.number)} size={shown.size} pdfjsVersion={pdfjs}
+        initialPage={initialPageOf(view, shown, startPage)} marks={{ watermark, mark, changedLabel: "" }} />
       <SessionWatch />
       <MeetingAccessGate meetingId={meetingId}>
-        <PaperReader view={view} readerName={actor.name} startPage={Number.isInteger(asked) && asked > 0 ? asked : undefined}
-          version={version} pdfjsVersion={pdfjs} />
+        <PaperReader view={view} watermark={watermark} startPage={startPage} version={version} pdfjsVersion={pdfjs} />
       </MeetingAccessGate>
     </main>
   );
