@@ -276,6 +276,12 @@ test("the chair runs the meeting: check-in and quorum, items followed, the floor
           await shot(page, `${name}-portrait-${pane}-${lang}`);
         }
         await page.getByTestId("console-tab-agenda").tap();
+        // Without a finger: arrow keys move between the tabs (and wrap).
+        await page.getByTestId("console-tab-agenda").press("ArrowLeft");
+        await expect(page.getByTestId("console-tab-attendance")).toBeFocused();
+        await expect(page.getByTestId("console-pane-attendance")).toBeVisible();
+        await page.getByTestId("console-tab-attendance").press("ArrowRight");
+        await expect(page.getByTestId("console-tab-agenda")).toHaveAttribute("aria-selected", "true");
       }
       await page.setViewportSize(TABLET);
     }
