@@ -128,7 +128,10 @@ test("the chair runs the meeting: check-in and quorum, items followed, the floor
   await expect(represented).toContainText("Nguyễn Thanh Bình");
   // This meeting does not count deputies yet: still 4; the chair changes the rule and the seat counts, once.
   await expect(m1.page.getByTestId("quorum")).toContainText("4/9");
+  // The console says why: one member by deputy, not in the count (the Government preset's default).
+  await expect(console_.getByTestId("deputies-summary")).toHaveText("1 thành viên có người dự thay: không tính vào số lượng");
   await console_.getByText("Tính người dự họp thay vào số lượng").tap();
+  await expect(console_.getByTestId("deputies-summary")).toHaveAttribute("data-counted", "true");
   await expect(m1.page.getByTestId("quorum")).toContainText("5/9");
   await expect(deputy.page.getByTestId("quorum")).toContainText("5/9");
   await expect(m1.page.getByTestId("quorum")).toHaveAttribute("data-met", "false");

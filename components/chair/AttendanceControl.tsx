@@ -20,6 +20,12 @@ export function AttendanceControl({ snapshot, view, cmd }: { snapshot: MeetingSn
         <h2 id="console-attendance" className="text-lg font-semibold">{t("attendance")}</h2>
         <span className="ml-auto text-sm text-slate-700" data-testid="attendance-summary">
           {t("quorumCount", { present: view.quorum.present, members: view.quorum.members, required: view.quorum.required })}
+          {/* Why a represented seat is (not) in the count: the meeting's deputies setting, said where the count is. */}
+          {view.quorum.deputies > 0 && (
+            <span className="block text-right" data-testid="deputies-summary" data-counted={String(view.quorum.countsDeputies)}>
+              {t("deputiesInCount", { count: view.quorum.deputies, counted: String(view.quorum.countsDeputies) })}
+            </span>
+          )}
         </span>
       </div>
       {drive && (

@@ -70,8 +70,8 @@ describe("quorum presets and deputies", () => {
 
   it("the Government's rule, 27 members, 17 in person and one represented: two thirds (18) met only when the meeting counts deputies", () => {
     const room = [...Array.from({ length: 17 }, () => member({ checkedInAt: "x" })), byDeputy, ...Array.from({ length: 9 }, () => member())];
-    expect(quorum(room, "TWO_THIRDS", QUORUM_PRESETS.TWO_THIRDS.deputiesCountByDefault)).toMatchObject({ members: 27, present: 17, required: 18, met: false });
-    expect(quorum(room, "TWO_THIRDS", true)).toMatchObject({ present: 18, met: true });
+    expect(quorum(room, "TWO_THIRDS", QUORUM_PRESETS.TWO_THIRDS.deputiesCountByDefault)).toMatchObject({ members: 27, present: 17, required: 18, met: false, deputies: 1, countsDeputies: false });
+    expect(quorum(room, "TWO_THIRDS", true)).toMatchObject({ present: 18, met: true, deputies: 1, countsDeputies: true });
   });
 
   it("a seat counts once, whoever holds it; a deputy never counts for a seat not checked in (property)", () => {

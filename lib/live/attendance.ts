@@ -86,16 +86,21 @@ export interface Quorum {
   present: number;
   required: number;
   met: boolean;
+  /** Members whose deputy is checked in for them (in `present` only when `countsDeputies`). */
+  deputies: number;
+  countsDeputies: boolean;
 }
 
 export function quorum(participants: readonly AttendanceFacts[], rule: QuorumRule, countsDeputies: boolean): Quorum {
   let members = 0;
   let present = 0;
+  let deputies = 0;
   for (const p of participants) {
     if (!countsForQuorum(p)) continue;
     members++;
     if (presentForQuorum(p, countsDeputies)) present++;
+    if (attendanceOf(p) === "DEPUTY") deputies++;
   }
   const need = required(rule, members);
-  return { rule, members, present, required: need, met: members > 0 && present >= need };
+  return { rule, members, present, required: need, met: members > 0 && present >= need, deputies, countsDeputies };
 }
