@@ -232,7 +232,7 @@ async function load(url: string, cookie: string, origin: string, warm = false): 
           if (kind) void r.allHeaders().then((h) => staticCaching.set(kind, (staticCaching.get(kind) ?? new Set()).add(h["cache-control"] ?? "(none)")), () => {});
         });
         await prime.goto(url, { waitUntil: "commit", timeout: FIRST_PAGE_TIMEOUT_MS });
-        await prime.waitForFunction(() => document.documentElement.dataset.benchFirstPage, null, { timeout: FIRST_PAGE_TIMEOUT_MS, polling: 200 });
+        await prime.waitForFunction(() => document.documentElement?.dataset.benchFirstPage, null, { timeout: FIRST_PAGE_TIMEOUT_MS, polling: 200 });
         await prime.close();
       }
     }
@@ -246,7 +246,7 @@ async function load(url: string, cookie: string, origin: string, warm = false): 
     }
     await throttled(ctx, page, true, !warm);
     await page.goto(url, { waitUntil: "commit", timeout: FIRST_PAGE_TIMEOUT_MS });
-    await page.waitForFunction(() => document.documentElement.dataset.benchFirstPage, null, { timeout: FIRST_PAGE_TIMEOUT_MS, polling: 200 });
+    await page.waitForFunction(() => document.documentElement?.dataset.benchFirstPage, null, { timeout: FIRST_PAGE_TIMEOUT_MS, polling: 200 });
     const got = await page.evaluate(() => ({ firstPage: Number(document.documentElement.dataset.benchFirstPage), pagerendered: document.documentElement.dataset.pagerendered ? Number(document.documentElement.dataset.pagerendered) : null }));
     const breakdown = (await page.evaluate(BREAKDOWN)) as Breakdown;
     return { ...got, breakdown };
@@ -266,7 +266,7 @@ async function scrollHeap(url: string, cookie: string, origin: string): Promise<
     await cdp.send("Performance.enable");
     const heap = async () => ((await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? Number.NaN);
     await page.goto(url, { waitUntil: "commit" });
-    await page.waitForFunction(() => document.documentElement.dataset.benchFirstPage, null, { timeout: FIRST_PAGE_TIMEOUT_MS, polling: 200 });
+    await page.waitForFunction(() => document.documentElement?.dataset.benchFirstPage, null, { timeout: FIRST_PAGE_TIMEOUT_MS, polling: 200 });
     const start = await heap();
     let peak = start;
     let samples = 1;
@@ -323,7 +323,7 @@ async function sharedNote(url: string, appUrl: string, documentId: string, autho
       const page = await ctx.newPage();
       try {
         await page.goto(url, { waitUntil: "commit", timeout: 120_000 });
-        await page.waitForFunction(() => document.documentElement.dataset.benchFirstPage, null, { timeout: 120_000, polling: 500 });
+        await page.waitForFunction(() => document.documentElement?.dataset.benchFirstPage, null, { timeout: 120_000, polling: 500 });
         pages[from + j] = page;
         opened++;
       } catch (e) {
@@ -404,7 +404,15 @@ async function main() {
   const { PDFDocument } = await import("pdf-lib");
   const pdf = await PDFDocument.load(generated);
   while (pdf.getPageCount() > PAGES) pdf.removePage(pdf.getPageCount() - 1);
-  const bytes = await pdf.save();
+  let bytes = await pdf.save();
+  // An experiment, not the app's path: BENCH_READER_LINEARIZE=1 uploads the paper linearized by qpdf (installed here
+  // for tests only; the app must not need it) to see what a range-friendly upload would change.
+  if (process.env.BENCH_READER_LINEARIZE) {
+    const [from, to] = [path.join(benchDir, "paper.pdf"), path.join(benchDir, "paper-linearized.pdf")];
+    fs.writeFileSync(from, bytes);
+    execFileSync("qpdf", ["--linearize", from, to]);
+    bytes = fs.readFileSync(to);
+  }
   const doc = (await uploadDocument(sec, m.id, { title: "Tờ trình và dự thảo Nghị quyết (200 trang)", fileName: "to-trinh-200-trang.pdf", bytes })).result;
   const pageCount = doc.pageCount;
   console.log(`[bench] briefing: ${pageCount} pages, ${(bytes.length / 1024).toFixed(0)} KB`);
@@ -627,6 +635,25 @@ reader's DOM (\`[data-testid="shared-note"]\`, seen by a MutationObserver on the
 | ---: | ---: | ---: | ---: | ---: | ---: |
 | ${s.opened} | ${s.shown} | ${s.missing} | ${ms(s.latency.p50)} | ${ms(s.latency.p99)} | ${ms(s.latency.max)} |
 ` : `**Not measured**: ${r.sharedError ?? "not run"}.`}
+
+## What the reader does for page 1, and what did not help
+
+- The reader's page carries a small inline script (components/reader/boot.ts, \`<script type="module" async>\`):
+  it starts pdf.js's worker and the paper's first request (the whole file when under 2 MB, else its first 64 KB)
+  as soon as the HTML is parsed, imports pdf.js's library and viewer (modulepreloaded in the head), gives pdf.js
+  the bytes through a \`PDFDataRangeTransport\` fed from that request (further ranges fetched when pdf.js asks),
+  and sets pdf.js's viewer up on the server-rendered container, with the watermark and mark, without waiting for
+  React; the reader panel takes that viewer over when it hydrates. One file request before page 1 (plain pdf.js:
+  3 to 4, as its worker asks for ranges beside the stream).
+- What remains is the browser's main thread: ours runs the app's own scripts (~485 KB compressed, ~820 KB: React
+  DOM, Next's runtime, zod, socket.io, next-intl, the page's components) and hydrates the page beside pdf.js, under
+  4× CPU throttling; plain pdf.js runs pdf.js alone. With the scripts cached (warm) the difference is all main
+  thread. Lighter scripts before page 1 (zod and socket.io loaded after it, say) are the next step.
+- Tried and not kept: a classic inline script instead of the module one (runs during parsing, but only once the
+  head's stylesheets are in: pdf.js started later cold, no earlier warm); the paper linearized by qpdf
+  (\`BENCH_READER_LINEARIZE=1\`, an experiment only: qpdf is not something the app may need): the 332 KB paper
+  became 575 KB (qpdf rewrote pdf-lib's object streams) and page 1 came no sooner, ours or plain; the file is not
+  what page 1 waits for once it is requested at parse time, so no WASM linearizer was adopted.
 
 ## Not measured here
 
