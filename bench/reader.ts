@@ -639,7 +639,8 @@ reader's DOM (\`[data-testid="shared-note"]\`, seen by a MutationObserver on the
 ## What the reader does for page 1, and what did not help
 
 - The reader's page carries a small inline script (components/reader/boot.ts, \`<script type="module" async>\`):
-  it starts pdf.js's worker and the paper's first request (the whole file when under 2 MB, else its first 64 KB)
+  it starts pdf.js's worker (its script fetched at high priority and started from a blob: a Worker's own request is
+  a low-priority one that waited ~0.6 s behind Next's scripts, cold) and the paper's first request (the whole file when under 2 MB, else its first 64 KB)
   as soon as the HTML is parsed, imports pdf.js's library and viewer (modulepreloaded in the head), gives pdf.js
   the bytes through a \`PDFDataRangeTransport\` fed from that request (further ranges fetched when pdf.js asks),
   and sets pdf.js's viewer up on the server-rendered container, with the watermark and mark, without waiting for

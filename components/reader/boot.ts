@@ -198,14 +198,19 @@ interface BootGlobal {
 export function bootScript(url: string, version: string, size: number, initialPage: number, marks: Omit<PageMarks, "changed">): string {
   const a = pdfjsAssets(version);
   const j = JSON.stringify;
-  return `(()=>{performance.mark("reader:boot");const w=new Worker(${j(a.worker)},{type:"module"});` +
+  // The worker's script is fetched at high priority and started from a blob: a Worker's own request is a low-priority
+  // one, queued behind Next's scripts on the browser's six connections (bench/reader.ts: asked for ~0.6 s after this
+  // script ran, cold). Its URLs for CMaps, fonts and decoders are then made absolute (a blob has no path to resolve
+  // them against). Should the fetch fail, the worker is started from its URL.
+  return `(()=>{performance.mark("reader:boot");const src=${j(a.worker)},abs=(u)=>new URL(u,location.href).href;` +
+    `const w=fetch(src,{priority:"high"}).then((r)=>r.ok?r.blob():Promise.reject()).then((b)=>new Worker(URL.createObjectURL(b),{type:"module"}),()=>new Worker(src,{type:"module"}));` +
     `const url=${j(url)},size=${size},first=fetch(url,${j(firstRequest(size))});first.catch(()=>{});` +
     `const paperTransport=${paperTransport.toString()};const setUpViewer=${setUpViewer.toString()};const stampPage=${stampPage.toString()};` +
     `const maxCanvasPixels=${maxCanvasPixels.toString()};const marks=Object.assign(${j(marks)},{changed:new Set()});` +
     `window.__ocPaper={url,start:import(${j(a.lib)}).then(async(lib)=>{lib.GlobalWorkerOptions.workerSrc=${j(a.worker)};globalThis.pdfjsLib=lib;` +
-    `const worker=new lib.PDFWorker({port:w}),release=()=>{worker.destroy();w.terminate();},viewer=import(${j(a.viewer)}),abort=new AbortController();` +
-    `try{const{transport,failed}=await paperTransport(lib,url,size,${size < STREAM_WHOLE_BELOW},first);` +
-    `const task=lib.getDocument(Object.assign(${j(documentParams(version, size))},{worker,range:transport}));` +
+    `const viewer=import(${j(a.viewer)}),abort=new AbortController(),port=await w,worker=new lib.PDFWorker({port}),release=()=>{worker.destroy();port.terminate();};` +
+    `try{const{transport,failed}=await paperTransport(lib,url,size,${size < STREAM_WHOLE_BELOW},first);const p=${j(documentParams(version, size))};` +
+    `const task=lib.getDocument(Object.assign(p,{cMapUrl:abs(p.cMapUrl),standardFontDataUrl:abs(p.standardFontDataUrl),wasmUrl:abs(p.wasmUrl),worker,range:transport}));` +
     // The viewer, on the server-rendered container once the page is parsed: pdf.js draws page 1 while React hydrates.
     `const booted=viewer.then(async(v)=>{if(document.readyState==="loading")await new Promise((r)=>document.addEventListener("DOMContentLoaded",r,{once:true}));` +
     `const c=document.getElementById(${j(PAPER_CONTAINER_ID)});if(!c||abort.signal.aborted)return null;` +
