@@ -17,14 +17,14 @@ test("two officers edit the same item: the second sees both versions, nothing is
   const item = await a.context.request.post(`/api/v1/meetings/${meetingId}/agenda-items`, { data: { title: "Báo cáo tình hình kinh tế – xã hội", plannedMinutes: 20 }, headers: fromApp() });
   expect(item.status()).toBe(201);
 
-  // Count snapshot re-fetches: live changes must arrive in the events themselves.
+  // Count snapshot re-fetches once the pages have loaded theirs: live changes must arrive in the events themselves.
   let snapshotFetches = 0;
   for (const p of [a.page, b.page]) {
+    await p.goto(`/meetings/${meetingId}`);
+    await expect(p.getByTestId("live-status")).toHaveAttribute("data-connected", "true");
     p.on("request", (r) => {
       if (r.method() === "GET" && new URL(r.url()).pathname === `/api/v1/meetings/${meetingId}`) snapshotFetches++;
     });
-    await p.goto(`/meetings/${meetingId}`);
-    await expect(p.getByTestId("live-status")).toHaveAttribute("data-connected", "true");
   }
 
   // Both open the item's edit form.

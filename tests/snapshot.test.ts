@@ -14,7 +14,7 @@ import { viewDelta } from "@/lib/meetings/delta";
 import { readLiveRow, readSpeakerRows } from "@/lib/live/rows";
 import { checkIn, manageSpeakers, presentPaper, requestToSpeak, runMeeting } from "@/lib/live/commands";
 import { assembleSnapshot } from "@/lib/meetings/view";
-import { readMeetingSnapshot } from "@/lib/meetings/snapshot";
+import { readMeetingEntry, readMeetingSnapshot } from "@/lib/meetings/snapshot";
 import { createAgendaItem, moveAgendaItem, updateAgendaItem } from "@/lib/agenda/commands";
 import { updateDocument } from "@/lib/documents/commands";
 import { answerInvitation, markSeen, removeParticipant, updateParticipant } from "@/lib/meetings/participants";
@@ -115,6 +115,19 @@ describe("the prepared snapshot read", () => {
     await expect(readMeetingSnapshot(outsider, meetingId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(readMeetingSnapshot(outsider, meetingId, 'W/"1-x"')).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(readMeetingSnapshot(sec, "no-such-meeting")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("the meeting page's own read (title, last seen version) asks the policy as the snapshot does", async () => {
+    await markSeen(plain, meetingId, 3);
+    const seen = (await db.participant.findFirstOrThrow({ where: { meetingId, userId: plain.id } })).lastSeenVersion;
+    expect(seen).toBeGreaterThanOrEqual(3);
+    const snapshot = await read(plain, meetingId);
+    expect(await readMeetingEntry(plain, meetingId)).toEqual({ title: snapshot.meeting.title, lastSeenVersion: seen });
+    expect(await readMeetingEntry(sec, meetingId)).toEqual({ title: snapshot.meeting.title, lastSeenVersion: 0 });
+    const draft = await makeMeeting(sec, { status: "DRAFT", members: [plain] });
+    for (const [actor, id] of [[plain, draft.id], [outsider, meetingId], [sec, "no-such-meeting"]] as const) {
+      await expect(readMeetingEntry(actor, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
   });
 
   it("equals the Prisma read while the meeting runs: live state, presenter, shown paper, attendance, speakers", async () => {

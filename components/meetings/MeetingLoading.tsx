@@ -1,8 +1,8 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 
-/** What the server's HTML shows of a meeting until the browser renders its live view: the title and a busy notice. */
-export async function MeetingLoading({ title }: { title: string }) {
-  const t = await getTranslations("meeting");
+/** What a meeting shows until its live view renders: the title and a busy notice (the server's HTML, then the browser's while the snapshot loads). */
+export function MeetingLoading({ title }: { title: string }) {
+  const t = useTranslations("meeting");
   return (
     <section aria-busy="true" data-testid="meeting-loading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <h1 className="text-2xl font-semibold leading-snug">{title}</h1>

@@ -8,6 +8,7 @@ import type { AgendaNode, MeetingSnapshot } from "@/lib/meetings/view";
 import { useMeetingLive, useSeenVersion } from "@/lib/realtime/client";
 import { MeetingLiveContext } from "./live";
 import { StatusBadge } from "./StatusBadge";
+import { MeetingRefused } from "./MeetingRefused";
 import { DocumentList } from "./DocumentList";
 import { RsvpPanel } from "./RsvpPanel";
 import { AgendaBuilder } from "@/components/prep/AgendaBuilder";
@@ -56,11 +57,10 @@ function changedSince(s: SnapshotJson, seen: number): string[] {
 }
 
 /**
- * `initialJson`: the snapshot as the page read it, in the JSON form the snapshot API answers with.
+ * `initial`: the snapshot as the snapshot API answered it (MeetingLoader).
  * `lastSeenVersion`: the meeting version this participant had seen when they last left the page.
  */
-export function MeetingView({ initialJson, lastSeenVersion }: { initialJson: string; lastSeenVersion: number }) {
-  const initial = useMemo(() => JSON.parse(initialJson) as SnapshotJson, [initialJson]);
+export function MeetingView({ initial, lastSeenVersion }: { initial: SnapshotJson; lastSeenVersion: number }) {
   const t = useTranslations();
   const dates = useDateFormat();
   const { snapshot, connected, changed: liveChanged, refused, accept, expect } = useMeetingLive(initial);
@@ -97,14 +97,7 @@ export function MeetingView({ initialJson, lastSeenVersion }: { initialJson: str
       editable={staff} participants={snapshot.participants} changed={changed} />
   );
 
-  if (refused) {
-    return (
-      <div role="alert" data-testid="meeting-refused" className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-950">
-        <p className="font-semibold">{t("meeting.noLongerAvailable")}</p>
-        <Link href="/meetings" className="mt-2 inline-flex min-h-11 items-center font-medium text-brand-700">{t("errors.back")}</Link>
-      </div>
-    );
-  }
+  if (refused) return <MeetingRefused />;
 
   return (
     <MeetingLiveContext.Provider value={live}>

@@ -7,7 +7,7 @@ export type { AgendaNode, DocumentSummary, MeetingSnapshot } from "./view.ts";
 import { upcomingFirst } from "./order.ts";
 import { authorizeMeeting } from "./access.ts";
 import { byName, meetingPeople } from "../users/queries.ts";
-export { readMeetingSnapshot } from "./snapshot.ts";
+export { readMeetingEntry, readMeetingSnapshot } from "./snapshot.ts";
 
 export async function listMeetings(actor: Actor) {
   const rows = await db.meeting.findMany({

@@ -320,6 +320,22 @@ export function readRoomSnapshot(meetingId: string): MeetingSnapshot {
   return cutSnapshot(read, ROOM_VIEWER);
 }
 
+/** The meeting's own row with the actor's participation, when the policy lets the actor see the meeting (else NOT_FOUND). */
+function visibleMeetingRow(actor: Actor, meetingId: string): Row {
+  const [[m]] = readConsistent([meetingQuery(meetingId, actor.id)]);
+  if (!m || !can(actor, "meeting.view", resourceOf(m))) throw notFound();
+  return m;
+}
+
+/**
+ * What the meeting page itself shows before its live view loads the snapshot: the title, and the version this
+ * participant had seen when they last left (0 for none). One row read; the policy decides as for the snapshot.
+ */
+export async function readMeetingEntry(actor: Actor, meetingId: string): Promise<{ title: string; lastSeenVersion: number }> {
+  const m = visibleMeetingRow(actor, meetingId);
+  return { title: str(m.title), lastSeenVersion: Number(m.lastSeenVersion ?? 0) };
+}
+
 /**
  * The snapshot, its ETag, and the actor's "seen" mark. With `ifNoneMatch` equal to the current ETag only the
  * meeting row is read and `snapshot` is null. The policy is checked either way: a 304 never answers someone who
@@ -327,8 +343,7 @@ export function readRoomSnapshot(meetingId: string): MeetingSnapshot {
  */
 export async function readMeetingSnapshot(actor: Actor, meetingId: string, ifNoneMatch?: string | null): Promise<SnapshotRead> {
   if (ifNoneMatch) {
-    const [[m]] = readConsistent([meetingQuery(meetingId, actor.id)]);
-    if (!m || !can(actor, "meeting.view", resourceOf(m))) throw notFound();
+    const m = visibleMeetingRow(actor, meetingId);
     const etag = etagOf(actor, m);
     if (matches(ifNoneMatch, etag)) return { etag, snapshot: null, lastSeenVersion: Number(m.lastSeenVersion ?? 0) };
   }
