@@ -209,6 +209,13 @@ export async function runBench(label: string, main: () => Promise<number>, clean
     console.error(`[${label}] still running after ${watchdogMs / 60_000} minutes: stopping`);
     void Promise.resolve(cleanup()).finally(() => process.exit(1));
   }, watchdogMs);
+  // A promise rejected outside main (an event handler's, say) would end Node at once, the app and its folder left
+  // behind (a reader bench run did): the same cleanup first.
+  process.once("unhandledRejection", (e) => {
+    console.error(`[${label}] failed (unhandled):`, e);
+    clearTimeout(watchdog);
+    void Promise.resolve(cleanup()).finally(() => process.exit(1));
+  });
   let code = 1;
   try {
     code = await main();
