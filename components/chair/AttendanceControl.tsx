@@ -47,6 +47,14 @@ export function AttendanceControl({ snapshot, view, cmd }: { snapshot: MeetingSn
             </label>
             <span id="deputies-note" className="block text-xs text-slate-600">{t("deputiesNote")}</span>
           </div>
+          <div className="w-full">
+            <label className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" className="h-5 w-5" checked={live.deputiesVote} disabled={cmd.pending} aria-describedby="deputies-vote-note" data-testid="deputies-vote"
+                onChange={(e) => cmd.runMeeting({ command: "settings", deputiesVote: e.target.checked })} />
+              <span className="text-sm">{t("deputiesVote")}</span>
+            </label>
+            <span id="deputies-vote-note" className="block text-xs text-slate-600">{t("deputiesVoteNote")}</span>
+          </div>
         </div>
       )}
       <ul className="divide-y divide-slate-100" data-testid="attendance-list">

@@ -3,7 +3,7 @@
 // live "n of m"), a closed one its result. The chair and the secretary also plan, open and close votes and see who
 // has not voted yet (never who chose what in a secret vote: nobody can).
 import { useTranslations } from "next-intl";
-import { attendsFor } from "@/lib/live/attendance";
+import { attendanceOf, attendsFor } from "@/lib/live/attendance";
 import { useState } from "react";
 import { call } from "@/lib/http/client";
 import { href } from "@/lib/http/operation";
@@ -30,8 +30,11 @@ export function VotesPanel({ snapshot }: { snapshot: MeetingSnapshot }) {
   const shown = [...votes].sort((a, b) => order[a.status] - order[b.status]);
   const items = new Map<string, string>();
   const mine = snapshot.participants.find((p) => p.user.id === snapshot.viewer.id);
-  // The deputy a member named (a participant without a vote, or no participant at all) may cast that member's ballot.
-  const mayBeDeputy = snapshot.participants.some((p) => attendsFor(p, snapshot.viewer.id)) || (!!mine && (!mine.mayVote || mine.role === "OBSERVER"));
+  // The deputy a member named (a participant without a vote, or no participant at all) may cast that member's ballot,
+  // where the meeting lets deputies vote; where it does not, a deputy checked in is told so on the card.
+  const deputiesVote = snapshot.live.deputiesVote;
+  const mayBeDeputy = deputiesVote && (snapshot.participants.some((p) => attendsFor(p, snapshot.viewer.id)) || (!!mine && (!mine.mayVote || mine.role === "OBSERVER")));
+  const deputyNoVote = !deputiesVote && snapshot.participants.some((p) => attendsFor(p, snapshot.viewer.id) && attendanceOf(p) === "DEPUTY");
   const walk = (nodes: MeetingSnapshot["agenda"]) => nodes.forEach((n) => (items.set(n.id, n.title), walk(n.children)));
   walk(snapshot.agenda);
   return (
@@ -44,7 +47,7 @@ export function VotesPanel({ snapshot }: { snapshot: MeetingSnapshot }) {
         <ul className="space-y-3">
           {shown.map((v) => (
             <li key={v.id}>
-              <VoteCard vote={v} runs={runs} itemTitle={v.agendaItemId ? items.get(v.agendaItemId) ?? null : null} version={snapshot.meeting.version} seatHint={seatHint(snapshot, v)} mayBeDeputy={mayBeDeputy} />
+              <VoteCard vote={v} runs={runs} itemTitle={v.agendaItemId ? items.get(v.agendaItemId) ?? null : null} version={snapshot.meeting.version} seatHint={seatHint(snapshot, v)} mayBeDeputy={mayBeDeputy} deputyNoVote={deputyNoVote} />
             </li>
           ))}
         </ul>
@@ -60,8 +63,8 @@ function seatHint(s: MeetingSnapshot, vote: VoteRow): boolean {
   return vote.allowRemote || (me.checkedInAt !== null && !me.checkedInDeputy);
 }
 
-function VoteCard({ vote, runs, itemTitle, version, seatHint, mayBeDeputy }: {
-  vote: VoteRow; runs: boolean; itemTitle: string | null; version: number; seatHint: boolean; mayBeDeputy: boolean;
+function VoteCard({ vote, runs, itemTitle, version, seatHint, mayBeDeputy, deputyNoVote }: {
+  vote: VoteRow; runs: boolean; itemTitle: string | null; version: number; seatHint: boolean; mayBeDeputy: boolean; deputyNoVote: boolean;
 }) {
   const t = useTranslations("votes") as unknown as T;
   const dates = useDateFormat();
@@ -129,6 +132,7 @@ function VoteCard({ vote, runs, itemTitle, version, seatHint, mayBeDeputy }: {
       {casting && <p className="mt-2 text-sm text-slate-600" role="status">{t("sending")}</p>}
       <ErrorNote error={castError} onRetry={retry} />
       {open && !eligible && myBallot !== null && !myBallot.recorded && <p className="mt-2 text-sm text-slate-600">{t("notEligibleCheckIn")}</p>}
+      {open && !eligible && deputyNoVote && <p className="mt-2 text-sm text-slate-600" data-testid="deputy-no-vote">{t("deputyNoVote")}</p>}
 
       {vote.status === "CLOSED" && <Result vote={vote} label={label} />}
 

@@ -47,9 +47,11 @@ export function useVote(vote: VoteRow, seatHint: boolean, mayBeDeputy: boolean) 
   useEffect(() => {
     if (openRef.current) void load();
   }, [load]);
+  // The meeting's deputies setting turned off during the vote: a deputy's ballot goes (the server refuses it anyway).
   useEffect(() => {
     if (askAtOpen) void load();
-  }, [askAtOpen, load]);
+    else if (!mayBeDeputy && !seatHint) setEligible(false);
+  }, [askAtOpen, mayBeDeputy, seatHint, load]);
 
   useEffect(() => {
     const socket = getSocket();

@@ -106,6 +106,15 @@ describe("a deputy's seat", () => {
     const represented = { ...member({ rsvp: "DELEGATE", checkedInAt: "x", checkedInDeputy: true }), userId: "m", deputyUserId: "d" };
     expect(quorum([represented, member()], "MAJORITY", true)).toMatchObject({ members: 2, present: 1 });
     expect(quorum([represented, member()], "MAJORITY", false)).toMatchObject({ members: 2, present: 0 });
-    expect(votingSeat(represented, false)).toEqual({ voterId: "m", eligible: true, castBy: "d" });
+    expect(votingSeat(represented, false, true)).toEqual({ voterId: "m", eligible: true, castBy: "d" });
+  });
+  it("where deputies do not vote (the default), a represented seat has no ballot in the room; with remote votes the member casts it", () => {
+    const represented = { ...member({ rsvp: "DELEGATE", checkedInAt: "x", checkedInDeputy: true }), userId: "m", deputyUserId: "d" };
+    expect(QUORUM_PRESETS.TWO_THIRDS.deputiesVoteByDefault).toBe(false);
+    expect(QUORUM_PRESETS.MAJORITY.deputiesVoteByDefault).toBe(false);
+    expect(votingSeat(represented, false, false)).toEqual({ voterId: "m", eligible: false, castBy: null });
+    expect(votingSeat(represented, true, false)).toEqual({ voterId: "m", eligible: true, castBy: null });
+    const inPerson = { ...member({ checkedInAt: "x" }), userId: "p", deputyUserId: null };
+    expect(votingSeat(inPerson, false, false)).toEqual({ voterId: "p", eligible: true, castBy: null });
   });
 });

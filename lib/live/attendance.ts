@@ -32,20 +32,24 @@ export const attendsFor = (p: { user: { id: string }; rsvp: string; deputyUserId
 /** A participant's place in a vote now (the one rule for who may vote and who casts the ballot). */
 export interface VotingSeat {
   voterId: string;
-  /** Present in person or by deputy, or remote votes allowed. */
+  /** Present in person, or by a deputy who votes at this meeting, or remote votes allowed. */
   eligible: boolean;
-  /** When a deputy attends for the member: the deputy's account, who casts the member's one ballot. */
+  /** When a deputy attends for the member and the meeting lets deputies vote: the deputy's account, who casts the member's one ballot. */
   castBy: string | null;
 }
 
 /**
  * Who may vote: members with a vote (not observers) who are present in person, or represented by a checked-in deputy
- * who casts their ballot; with remote votes allowed, every member with a vote. Null: no vote in this meeting.
+ * who casts their ballot when the meeting lets deputies vote (`deputiesVote`); with remote votes allowed, every member
+ * with a vote (a member whose deputy does not vote then casts their own ballot). Null: no vote in this meeting.
  */
-export function votingSeat(p: (AttendanceFacts & { userId: string; deputyUserId: string | null }) | undefined, allowRemote: boolean): VotingSeat | null {
+export function votingSeat(
+  p: (AttendanceFacts & { userId: string; deputyUserId: string | null }) | undefined, allowRemote: boolean, deputiesVote: boolean,
+): VotingSeat | null {
   if (!p || !countsForQuorum(p)) return null;
   const attendance = attendanceOf(p);
-  return { voterId: p.userId, eligible: allowRemote || attendance === "PRESENT" || attendance === "DEPUTY", castBy: attendance === "DEPUTY" ? p.deputyUserId : null };
+  const byDeputy = attendance === "DEPUTY" && deputiesVote;
+  return { voterId: p.userId, eligible: allowRemote || attendance === "PRESENT" || byDeputy, castBy: byDeputy ? p.deputyUserId : null };
 }
 
 /** The members the quorum counts: those with the right to vote (observers and staff without it are not counted). */
@@ -61,12 +65,16 @@ export const countsForQuorum = (p: AttendanceFacts) => p.mayVote && p.role !== "
  * and a deputy minister sent in a minister's place (the Government's working regulation lets one attend) is not a
  * member of the Government, so by default a deputy does not count. A body whose own rules let a deputy hold the seat
  * for the quorum turns the setting on for its meeting.
+ *
+ * Whether a deputy votes is a second setting (`deputiesVote`), reset the same way: under our reading of the
+ * Government's working regulation the person sent in a member's place attends and may speak but does not vote, so it
+ * is off under both presets; a body whose rules let the deputy cast the member's ballot turns it on.
  */
-export const QUORUM_PRESETS: Record<QuorumRule, { required: (members: number) => number; deputiesCountByDefault: boolean }> = {
+export const QUORUM_PRESETS: Record<QuorumRule, { required: (members: number) => number; deputiesCountByDefault: boolean; deputiesVoteByDefault: boolean }> = {
   // At least two thirds: 3·present ≥ 2·members.
-  TWO_THIRDS: { required: (members) => Math.ceil((2 * members) / 3), deputiesCountByDefault: false },
+  TWO_THIRDS: { required: (members) => Math.ceil((2 * members) / 3), deputiesCountByDefault: false, deputiesVoteByDefault: false },
   // More than half: 2·present > members.
-  MAJORITY: { required: (members) => Math.floor(members / 2) + 1, deputiesCountByDefault: false },
+  MAJORITY: { required: (members) => Math.floor(members / 2) + 1, deputiesCountByDefault: false, deputiesVoteByDefault: false },
 };
 
 /** The fewest members present that meet the rule, out of `members`. */

@@ -148,12 +148,14 @@ async function runMeetingChange(actor: Actor, meetingId: string, cmd: RunCommand
       }
       case "settings": {
         const data: Prisma.MeetingLiveUpdateInput = {};
-        // A preset chosen brings its own default for deputies (lib/live/attendance.ts), unless the command says.
+        // A preset chosen brings its own defaults for deputies (quorum and ballot) (lib/live/attendance.ts), unless the command says.
         if (cmd.quorumRule !== undefined && cmd.quorumRule !== live.quorumRule) {
           data.quorumRule = cmd.quorumRule;
           data.quorumCountsDeputies = QUORUM_PRESETS[cmd.quorumRule].deputiesCountByDefault;
+          data.deputiesVote = QUORUM_PRESETS[cmd.quorumRule].deputiesVoteByDefault;
         }
         if (cmd.quorumCountsDeputies !== undefined) data.quorumCountsDeputies = cmd.quorumCountsDeputies;
+        if (cmd.deputiesVote !== undefined) data.deputiesVote = cmd.deputiesVote;
         if (cmd.speakingLimitSeconds !== undefined) data.speakingLimitSeconds = cmd.speakingLimitSeconds;
         if (cmd.presenterUserId !== undefined) {
           if (cmd.presenterUserId && !(await tx.participant.findUnique({ where: { meetingId_userId: { meetingId, userId: cmd.presenterUserId } } }))) {

@@ -29,6 +29,7 @@ export interface LiveColumns {
   itemSpentMs: unknown;
   quorumRule: string;
   quorumCountsDeputies: boolean;
+  deputiesVote: boolean;
   speakingLimitSeconds: number | null;
   presenter: { id: string; name: string } | null;
   shownDocumentId: string | null;
@@ -50,6 +51,7 @@ export function liveRowOf(currentItemId: string | null, c: LiveColumns | null): 
     itemSpentMs: spentOf(c.itemSpentMs),
     quorumRule: c.quorumRule === "MAJORITY" ? "MAJORITY" : "TWO_THIRDS",
     quorumCountsDeputies: c.quorumCountsDeputies,
+    deputiesVote: c.deputiesVote,
     speakingLimitSeconds: c.speakingLimitSeconds,
     presenter: c.presenter,
     shown: c.shownDocumentId ? { documentId: c.shownDocumentId, page: c.shownPage } : null,

@@ -32,6 +32,8 @@ export const liveRowSchema = z.object({
   itemSpentMs: z.record(z.string(), z.number().int().nonnegative()),
   quorumRule,
   quorumCountsDeputies: z.boolean(),
+  /** Whether a deputy checked in for a member casts the member's ballot (lib/live/attendance.ts votingSeat). */
+  deputiesVote: z.boolean(),
   speakingLimitSeconds: z.number().int().positive().nullable(),
   /** The named presenter (null: the chair presents). */
   presenter: person.nullable(),
@@ -63,7 +65,7 @@ export type SpeakerRow = z.infer<typeof speakerRowSchema>;
 
 export const NOT_STARTED: LiveRow = {
   state: "NOT_STARTED", startedAt: null, pausedAt: null, closedAt: null, pausedMs: 0, currentItemId: null,
-  itemRunningSince: null, itemSpentMs: {}, quorumRule: "TWO_THIRDS", quorumCountsDeputies: false, speakingLimitSeconds: null,
+  itemRunningSince: null, itemSpentMs: {}, quorumRule: "TWO_THIRDS", quorumCountsDeputies: false, deputiesVote: false, speakingLimitSeconds: null,
   presenter: null, shown: null, display: false,
 };
 
@@ -85,6 +87,7 @@ export const runCommandSchema = z.discriminatedUnion("command", [
     command: z.literal("settings"),
     quorumRule: quorumRule.optional(),
     quorumCountsDeputies: z.boolean().optional(),
+    deputiesVote: z.boolean().optional(),
     speakingLimitSeconds: z.number().int().min(10).max(3600).nullable().optional(),
     presenterUserId: id.nullable().optional(),
     baseVersion,

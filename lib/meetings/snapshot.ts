@@ -211,6 +211,7 @@ const liveRow = (currentItemId: string | null, l: Row | undefined) =>
     itemSpentMs: l.itemSpentMs,
     quorumRule: str(l.quorumRule),
     quorumCountsDeputies: asBool(l.quorumCountsDeputies),
+    deputiesVote: asBool(l.deputiesVote),
     speakingLimitSeconds: l.speakingLimitSeconds === null || l.speakingLimitSeconds === undefined ? null : Number(l.speakingLimitSeconds),
     presenter: named(l.presenterUserId, l.presenterName),
     shownDocumentId: strOrNull(l.shownDocumentId),

@@ -15,7 +15,7 @@ import { publishUserEvent } from "../realtime/publish.ts";
 import { decide, STANDARD_ROLES, type OptionRoles, type VoteRule } from "./rules.ts";
 import { castBallotSchema, createVoteSchema, ruleOf, voteStepSchema, type MyBallot, type VoteResult } from "./schema.ts";
 import { eligibleVoters, readVoteRow, voteResource } from "./queries.ts";
-import { votingSeat } from "../live/attendance.ts";
+import { attendanceOf, votingSeat } from "../live/attendance.ts";
 import { meetingPresence } from "../live/presence.ts";
 import { scheduleProgress } from "./progress.ts";
 import { armVoteTimer, disarmVoteTimer, setVoteCloser } from "./timer.ts";
@@ -285,6 +285,7 @@ function castGroup(w: Writer, group: PendingBallot[]): ({ ok: Cast } | { error: 
     const meetingRow = w.get(sql`SELECT "id", "status", "chairId", "approverId", "publishedAt" FROM "Meeting" WHERE "id" = ${vote.meetingId}`) as
       Omit<MeetingResource, "participant" | "represents">;
     const allowRemote = asBool(vote.allowRemote);
+    const deputiesVote = asBool(w.get(sql`SELECT "deputiesVote" FROM "MeetingLive" WHERE "meetingId" = ${vote.meetingId}`)?.deputiesVote);
     const closesAt = asDateOrNull(vote.closesAt);
     // The participants concerned: each person's own seat, and the seats they attend for as a deputy.
     const byId = new Map<string, SeatRow>();
@@ -325,8 +326,12 @@ function castGroup(w: Writer, group: PendingBallot[]): ({ ok: Cast } | { error: 
         }
         if (vote.status !== "OPEN" || meetingRow.status !== "IN_PROGRESS") throw forbidden("votes.notOpen");
         // Whose ballot this is: the one named by the secretary, the member the actor attends for as deputy, or their own.
-        const asDeputy = delegated ? undefined : participants.find((x) => x.userId !== actor.id && x.deputyUserId === actor.id && votingSeat(x, allowRemote)?.castBy === actor.id);
-        const seat = votingSeat(delegated ? byUser.get(delegated) : asDeputy ?? p, allowRemote);
+        const asDeputy = delegated ? undefined : participants.find((x) => x.userId !== actor.id && x.deputyUserId === actor.id && votingSeat(x, allowRemote, deputiesVote)?.castBy === actor.id);
+        const seat = votingSeat(delegated ? byUser.get(delegated) : asDeputy ?? p, allowRemote, deputiesVote);
+        // A deputy checked in for a member, at a meeting where deputies do not vote (and with no ballot of their own).
+        const deputyHere = !delegated && !seat?.eligible
+          && participants.some((x) => x.userId !== actor.id && x.deputyUserId === actor.id && attendanceOf(x) === "DEPUTY");
+        if (deputyHere && !deputiesVote) throw forbidden("votes.deputiesDoNotVote");
         const voterId = seat?.voterId ?? delegated ?? actor.id;
         if (voterId === actor.id && !can(actor, "vote.cast", resource)) throw forbidden("votes.noVote");
         if (!seat || !seat.eligible) throw forbidden(allowRemote || (seat === null && voterId !== actor.id) ? "votes.noVote" : "votes.notCheckedIn");

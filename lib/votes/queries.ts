@@ -50,10 +50,10 @@ type SeatRow = AttendanceFacts & { userId: string; deputyUserId: string | null; 
 type Eligible = { id: string; name: string; castBy: string | null }[];
 
 /** Who may vote now, sorted by name, from the participants' rows: the one rule `votingSeat` (lib/live attendance). */
-function eligibleFrom(rows: SeatRow[], allowRemote: boolean): Eligible {
+function eligibleFrom(rows: SeatRow[], allowRemote: boolean, deputiesVote: boolean): Eligible {
   return rows
     .flatMap((p) => {
-      const seat = votingSeat(p, allowRemote);
+      const seat = votingSeat(p, allowRemote, deputiesVote);
       return seat?.eligible ? [{ id: seat.voterId, name: p.name, castBy: seat.castBy }] : [];
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -61,14 +61,17 @@ function eligibleFrom(rows: SeatRow[], allowRemote: boolean): Eligible {
 
 /**
  * Who may vote now (inside a transaction: opening and closing a vote): one ballot per member, cast by the deputy who
- * attends for them when there is one (`castBy`).
+ * attends for them when there is one and the meeting lets deputies vote (`castBy`).
  */
 export async function eligibleVoters(tx: Tx, meetingId: string, allowRemote: boolean): Promise<Eligible> {
-  const rows = await tx.participant.findMany({
-    where: { meetingId },
-    select: { userId: true, role: true, mayVote: true, rsvp: true, checkedInAt: true, checkedInDeputy: true, deputyUserId: true, user: { select: { name: true } } },
-  });
-  return eligibleFrom(rows.map((r) => ({ ...r, name: r.user.name })), allowRemote);
+  const [rows, live] = await Promise.all([
+    tx.participant.findMany({
+      where: { meetingId },
+      select: { userId: true, role: true, mayVote: true, rsvp: true, checkedInAt: true, checkedInDeputy: true, deputyUserId: true, user: { select: { name: true } } },
+    }),
+    tx.meetingLive.findUnique({ where: { meetingId }, select: { deputiesVote: true } }),
+  ]);
+  return eligibleFrom(rows.map((r) => ({ ...r, name: r.user.name })), allowRemote, live?.deputiesVote ?? false);
 }
 
 /** Those who run the meeting (they see who has not voted yet). */
@@ -86,19 +89,20 @@ type ProgressVote = Pick<VoteRecord, "id" | "meetingId" | "ballotKind" | "hideCo
 export function voteProgress(vote: ProgressVote, withNotVoted: boolean, seq: number): { progress: VoteProgress; runners: string[]; eligible: Eligible } {
   const secret = vote.ballotKind === "SECRET";
   const showCounts = vote.ballotKind === "OPEN" && !vote.hideCounts && vote.status !== "DRAFT";
-  const [participants, meeting, counted, voted] = readConsistent([
+  const [participants, meeting, counted, voted, live] = readConsistent([
     sql`SELECT p."userId", p."role", p."mayVote", p."rsvp", p."checkedInAt", p."checkedInDeputy", p."deputyUserId", u."name"
         FROM "Participant" p JOIN "User" u ON u."id" = p."userId" WHERE p."meetingId" = ${vote.meetingId}`,
     sql`SELECT "chairId" FROM "Meeting" WHERE "id" = ${vote.meetingId}`,
     showCounts ? sql`SELECT "choice", COUNT(*) AS "n" FROM "Ballot" WHERE "voteId" = ${vote.id} GROUP BY "choice"` : sql`SELECT 1 WHERE 1 = 0`,
     !withNotVoted ? sql`SELECT 1 WHERE 1 = 0`
       : secret ? sql`SELECT "voterId" FROM "VoteReceipt" WHERE "voteId" = ${vote.id}` : sql`SELECT "voterId" FROM "Ballot" WHERE "voteId" = ${vote.id}`,
+    sql`SELECT "deputiesVote" FROM "MeetingLive" WHERE "meetingId" = ${vote.meetingId}`,
   ]);
   const rows: SeatRow[] = participants.map((r) => ({
     userId: r.userId as string, role: r.role as SeatRow["role"], mayVote: asBool(r.mayVote), rsvp: r.rsvp as string,
     checkedInAt: (r.checkedInAt as string | null) ?? null, checkedInDeputy: asBool(r.checkedInDeputy), deputyUserId: (r.deputyUserId as string | null) ?? null, name: r.name as string,
   }));
-  const eligible = eligibleFrom(rows, vote.allowRemote);
+  const eligible = eligibleFrom(rows, vote.allowRemote, asBool(live[0]?.deputiesVote));
   let counts: number[] | null = null;
   if (showCounts) {
     counts = (vote.options as string[]).map(() => 0);

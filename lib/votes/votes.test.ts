@@ -8,11 +8,12 @@ import { verifyAuditChain } from "../audit";
 import { castBallot, closeDueVote, closeVote, createVote, deleteVote, openVote } from "./commands";
 import { getVote } from "./queries";
 import { armAllVoteTimers } from "./timer";
-import { checkInAsDeputy } from "../live/commands";
+import { checkInAsDeputy, runMeeting } from "../live/commands";
 import { voteResultCsv } from "./csv";
 import { inspectPdf } from "../documents/pdf";
 import * as resultPdfRoute from "../../app/api/v1/votes/[voteId]/result.pdf/route";
 import * as resultCsvRoute from "../../app/api/v1/votes/[voteId]/result.csv/route";
+import * as ballotRoute from "../../app/api/v1/votes/[voteId]/ballot/route";
 
 let sec: Actor, chair: Actor, members: Actor[], observer: Actor, outsider: Actor, meetingId: string;
 
@@ -86,10 +87,46 @@ describe("votes", () => {
     expect((await castBallot(members[4], remote, { choice: 0 })).alreadyRecorded).toBe(false);
   });
 
+  it("where deputies do not vote (the default): the deputy gets no ballot card and is refused; the seat has no ballot in the room", async () => {
+    const deputy = await makeUser("MEMBER", "Thứ trưởng dự thay");
+    await db.participant.create({ data: { meetingId, userId: deputy.id, role: "OBSERVER", mayVote: false } });
+    await db.participant.updateMany({ where: { meetingId, userId: members[3].id }, data: { rsvp: "DELEGATE", deputyName: deputy.name, deputyUserId: deputy.id, checkedInAt: new Date(), checkedInDeputy: true } });
+    const voteId = await openedVote();
+    expect(await refusal(castBallot(deputy, voteId, { choice: 0 }))).toEqual({ status: 403, text: "votes.deputiesDoNotVote" });
+    // Through the route, in the deputy's own language.
+    for (const [locale, text] of [["vi", "Người dự họp thay không biểu quyết tại cuộc họp này."], ["en", "A deputy does not vote at this meeting."]]) {
+      await db.user.update({ where: { id: deputy.id }, data: { locale } });
+      const res = await ballotRoute.POST(await apiRequest(deputy, "POST", `/api/v1/votes/${voteId}/ballot`, { choice: 0 }), params({ voteId }));
+      expect(res.status).toBe(403);
+      expect((await res.json()).error.message).toBe(text);
+    }
+    const card = await getVote(deputy, voteId);
+    expect(card.eligible).toBe(false);
+    // "n of m": the chair and three members in person; the represented seat is not among them.
+    expect(card.progress).toMatchObject({ cast: 0, eligible: 4 });
+    expect((await getVote(chair, voteId)).progress.notVoted!.map((v) => v.id)).not.toContain(members[3].id);
+    // The member, absent, has no ballot either, unless the vote allows remote voting: then they cast it themself.
+    expect(await refusal(castBallot(members[3], voteId, { choice: 0 }))).toEqual({ status: 403, text: "votes.notCheckedIn" });
+    const remote = await openedVote({ allowRemote: true });
+    expect(await refusal(castBallot(deputy, remote, { choice: 0 }))).toEqual({ status: 403, text: "votes.deputiesDoNotVote" });
+    await castBallot(members[3], remote, { choice: 1 });
+    expect(await db.ballot.findFirst({ where: { voteId: remote } })).toMatchObject({ voterId: members[3].id, castById: members[3].id });
+    // The setting turned on: the same deputy now casts the member's ballot, and "m" counts the seat.
+    await runMeeting(chair, meetingId, { command: "settings", deputiesVote: true });
+    expect((await getVote(deputy, voteId)).progress).toMatchObject({ eligible: 5 });
+    await castBallot(deputy, voteId, { choice: 2 });
+    expect(await db.ballot.findFirst({ where: { voteId } })).toMatchObject({ voterId: members[3].id, castById: deputy.id, choice: 2 });
+    // A preset chosen brings back its default (deputies do not vote).
+    await runMeeting(chair, meetingId, { command: "settings", quorumRule: "MAJORITY" });
+    expect((await db.meetingLive.findUniqueOrThrow({ where: { meetingId } })).deputiesVote).toBe(false);
+    expect((await getVote(deputy, voteId)).progress).toMatchObject({ eligible: 4 });
+  });
+
   it("a deputy attending for a member casts that member's ballot, once; the member does not vote beside them", async () => {
     const deputy = await makeUser("MEMBER", "Thứ trưởng");
     await db.participant.create({ data: { meetingId, userId: deputy.id, role: "OBSERVER", mayVote: false } });
     await db.participant.updateMany({ where: { meetingId, userId: members[4].id }, data: { rsvp: "ABSENT", deputyName: deputy.name, deputyUserId: deputy.id, checkedInAt: new Date(), checkedInDeputy: true } });
+    await runMeeting(chair, meetingId, { command: "settings", deputiesVote: true });
     const voteId = await openedVote({ allowRemote: true });
     await castBallot(deputy, voteId, { choice: 1 });
     expect(await db.ballot.findFirst({ where: { voteId } })).toMatchObject({ voterId: members[4].id, castById: deputy.id, choice: 1 });
@@ -101,6 +138,7 @@ describe("votes", () => {
   it("a deputy with no seat of their own, checked in on their tablet, casts the member's ballot", async () => {
     const deputy = await makeUser("MEMBER", "Thứ trưởng không dự họp");
     await db.participant.updateMany({ where: { meetingId, userId: members[3].id }, data: { rsvp: "DELEGATE", deputyName: deputy.name, deputyUserId: deputy.id, checkedInAt: null, checkedInDeputy: false } });
+    await runMeeting(chair, meetingId, { command: "settings", deputiesVote: true });
     const voteId = await openedVote();
     // Not checked in yet: the meeting is visible to them, the ballot is not theirs to cast.
     expect((await getVote(deputy, voteId)).eligible).toBe(false);
