@@ -141,9 +141,16 @@ test("the chair runs the meeting: check-in and quorum, items followed, the floor
   await expect(deputy.page.getByTestId("check-in")).toHaveCount(0);
   await expect(deputy.page.getByTestId("ask-to-speak")).toHaveCount(0);
   expect((await deputy.context.request.post(`/api/v1/meetings/${m.id}/live`, { data: { command: "pause" }, headers: fromApp() })).status()).toBe(403);
-  // A vote: the ballot card reaches the deputy's tablet, and he casts the member's ballot there.
+  // A vote: deputies do not vote at this meeting (the preset's default), so the deputy's card has no choices and says
+  // why, and the member's seat is not among those who may vote; the chair turns the setting on, and the ballot card
+  // reaches the deputy's tablet, where he casts the member's ballot.
   const planned = await ok(chair.context.request.post(`/api/v1/meetings/${m.id}/votes`, { data: { question: "Thông qua chương trình phiên họp?" }, headers: fromApp() }));
   await ok(chair.context.request.post(`/api/v1/votes/${planned.vote.id}/open`, { data: {}, headers: fromApp() }));
+  await expect(deputy.page.getByTestId("deputy-no-vote")).toHaveText("Bạn dự họp thay thành viên: người dự họp thay không biểu quyết tại cuộc họp này.");
+  await expect(deputy.page.getByTestId("vote-option")).toHaveCount(0);
+  await console_.getByText("Người dự họp thay biểu quyết thay thành viên").tap();
+  await expect(console_.getByTestId("deputies-vote")).toBeChecked();
+  await expect(deputy.page.getByTestId("deputy-no-vote")).toHaveCount(0);
   await deputy.page.getByTestId("vote-option").first().tap();
   await expect(deputy.page.getByTestId("ballot-recorded")).toBeVisible();
   await ok(chair.context.request.post(`/api/v1/votes/${planned.vote.id}/close`, { data: {}, headers: fromApp() }));

@@ -39,22 +39,10 @@ export function AttendanceControl({ snapshot, view, cmd }: { snapshot: MeetingSn
             </select>
             {live.quorumRule === "TWO_THIRDS" && <span className="mt-1 block text-xs text-slate-600">{t("ruleNote")}</span>}
           </label>
-          <div className="w-full">
-            <label className="flex min-h-11 items-center gap-2">
-              <input type="checkbox" className="h-5 w-5" checked={live.quorumCountsDeputies} disabled={cmd.pending} aria-describedby="deputies-note" data-testid="deputies-count"
-                onChange={(e) => cmd.runMeeting({ command: "settings", quorumCountsDeputies: e.target.checked })} />
-              <span className="text-sm">{t("deputiesCount")}</span>
-            </label>
-            <span id="deputies-note" className="block text-xs text-slate-600">{t("deputiesNote")}</span>
-          </div>
-          <div className="w-full">
-            <label className="flex min-h-11 items-center gap-2">
-              <input type="checkbox" className="h-5 w-5" checked={live.deputiesVote} disabled={cmd.pending} aria-describedby="deputies-vote-note" data-testid="deputies-vote"
-                onChange={(e) => cmd.runMeeting({ command: "settings", deputiesVote: e.target.checked })} />
-              <span className="text-sm">{t("deputiesVote")}</span>
-            </label>
-            <span id="deputies-vote-note" className="block text-xs text-slate-600">{t("deputiesVoteNote")}</span>
-          </div>
+          <Toggle id="deputies-count" checked={live.quorumCountsDeputies} disabled={cmd.pending} label={t("deputiesCount")} note={t("deputiesNote")}
+            onChange={(on) => cmd.runMeeting({ command: "settings", quorumCountsDeputies: on })} />
+          <Toggle id="deputies-vote" checked={live.deputiesVote} disabled={cmd.pending} label={t("deputiesVote")} note={t("deputiesVoteNote")}
+            onChange={(on) => cmd.runMeeting({ command: "settings", deputiesVote: on })} />
         </div>
       )}
       <ul className="divide-y divide-slate-100" data-testid="attendance-list">
@@ -86,5 +74,21 @@ export function AttendanceControl({ snapshot, view, cmd }: { snapshot: MeetingSn
         })}
       </ul>
     </section>
+  );
+}
+
+/** One of the meeting's settings, on or off, with the note that says what it means (the note's id is `<id>-note`). */
+function Toggle({ id, checked, disabled, label, note, onChange }: {
+  id: string; checked: boolean; disabled: boolean; label: string; note: string; onChange: (on: boolean) => void;
+}) {
+  return (
+    <div className="w-full">
+      <label className="flex min-h-11 items-center gap-2">
+        <input type="checkbox" className="h-5 w-5" checked={checked} disabled={disabled} aria-describedby={`${id}-note`} data-testid={id}
+          onChange={(e) => onChange(e.target.checked)} />
+        <span className="text-sm">{label}</span>
+      </label>
+      <span id={`${id}-note`} className="block text-xs text-slate-600">{note}</span>
+    </div>
   );
 }
