@@ -113,6 +113,11 @@ describe("votes", () => {
     expect(await db.ballot.findFirst({ where: { voteId: remote } })).toMatchObject({ voterId: members[3].id, castById: members[3].id });
     // The setting turned on: the same deputy now casts the member's ballot, and "m" counts the seat.
     await runMeeting(chair, meetingId, { command: "settings", deputiesVote: true });
+    // Audited like the other live settings, and sent to every tablet with the live row.
+    expect(await db.auditEntry.findFirstOrThrow({ where: { action: "live.settings", meetingId }, orderBy: { seq: "desc" } })).toMatchObject({ actorId: chair.id, data: { deputiesVote: true } });
+    const event = await db.meetingEvent.findFirstOrThrow({ where: { meetingId }, orderBy: { version: "desc" } });
+    expect(event.name).toBe("live.changed");
+    expect(JSON.stringify(event.payload)).toContain('"deputiesVote":true');
     expect((await getVote(deputy, voteId)).progress).toMatchObject({ eligible: 5 });
     await castBallot(deputy, voteId, { choice: 2 });
     expect(await db.ballot.findFirst({ where: { voteId } })).toMatchObject({ voterId: members[3].id, castById: deputy.id, choice: 2 });
