@@ -137,9 +137,18 @@ test("the chair runs the meeting: check-in and quorum, items followed, the floor
   await expect(m1.page.getByTestId("quorum")).toHaveAttribute("data-met", "false");
   await top(deputy.page);
   await shot(deputy.page, "deputy-checked-in-vi");
-  // The deputy is no participant himself: no check-in of his own, no request to speak, the chair's console refused.
+  // The deputy is no participant himself: no check-in of his own, the chair's console refused; checked in for the
+  // seat, he may ask to speak in the member's place, and the queue everywhere says for whom.
   await expect(deputy.page.getByTestId("check-in")).toHaveCount(0);
-  await expect(deputy.page.getByTestId("ask-to-speak")).toHaveCount(0);
+  await deputy.page.getByTestId("ask-to-speak").tap();
+  await expect(deputy.page.getByTestId("my-place")).toContainText("1");
+  const deputyQueued = console_.getByTestId("queued").filter({ hasText: "Nguyễn Thanh Bình" });
+  await expect(deputyQueued.getByTestId("speaks-for")).toHaveText("thay Đặng Thu Hương");
+  await expect(m1.page.getByTestId("queued").filter({ hasText: "Nguyễn Thanh Bình" })).toContainText("Nguyễn Thanh Bình thay Đặng Thu Hương");
+  await deputyQueued.scrollIntoViewIfNeeded();
+  await shot(console_, "chair-deputy-asks-vi");
+  await deputy.page.getByTestId("withdraw").tap();
+  await expect(console_.getByTestId("queued")).toHaveCount(0);
   expect((await deputy.context.request.post(`/api/v1/meetings/${m.id}/live`, { data: { command: "pause" }, headers: fromApp() })).status()).toBe(403);
   // A vote: deputies do not vote at this meeting (the preset's default), so the deputy's card has no choices and says
   // why, and the member's seat is not among those who may vote; the chair turns the setting on, and the ballot card

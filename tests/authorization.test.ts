@@ -22,8 +22,11 @@ beforeAll(async () => {
 async function resourceFor(actor: Actor, meetingId: string): Promise<MeetingResource> {
   const m = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
   const p = await db.participant.findUnique({ where: { meetingId_userId: { meetingId, userId: actor.id } } });
-  const seats = await db.participant.count({ where: { meetingId, deputyUserId: actor.id, rsvp: "DELEGATE", NOT: { userId: actor.id } } });
-  return { id: m.id, status: m.status, chairId: m.chairId, approverId: m.approverId, publishedAt: m.publishedAt, participant: p && { role: p.role, mayVote: p.mayVote }, represents: seats > 0 };
+  const seats = await db.participant.findMany({ where: { meetingId, deputyUserId: actor.id, rsvp: "DELEGATE", NOT: { userId: actor.id } } });
+  return {
+    id: m.id, status: m.status, chairId: m.chairId, approverId: m.approverId, publishedAt: m.publishedAt, participant: p && { role: p.role, mayVote: p.mayVote },
+    represents: seats.length > 0, deputySeatCheckedIn: seats.some((s) => s.checkedInAt !== null && s.checkedInDeputy),
+  };
 }
 
 /** The policy's view of a request for opinions for this actor (from the rows). */

@@ -1,5 +1,6 @@
 // The deputy a member sends: the secretariat names the deputy's account (PUT /participants/{id}/deputy), the deputy
 // is told (a notification and their own devices), a deputy no longer named loses the meeting; localized refusals.
+// Checked in for the member's seat, the deputy may ask to speak in the member's place.
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/policy";
@@ -7,6 +8,9 @@ import { getMeetingSnapshot } from "@/lib/meetings/queries";
 import { listNotifications } from "@/lib/notifications/queries";
 import * as deputyRoute from "@/app/api/v1/participants/[participantId]/deputy/route";
 import * as rsvp from "@/app/api/v1/meetings/[meetingId]/rsvp/route";
+import * as speakRoute from "@/app/api/v1/meetings/[meetingId]/speakers/route";
+import { checkIn, checkInAsDeputy, runMeeting } from "@/lib/live/commands";
+import { createAgendaItem } from "@/lib/agenda/commands";
 import { apiRequest, makeMeeting, makeUser, params } from "./fixtures";
 
 let sec: Actor, member: Actor, other: Actor, deputy: Actor, second: Actor, meetingId: string, seatId: string;
@@ -109,5 +113,74 @@ describe("the member names the deputy's account in their own answer", () => {
     expect(items[0].data).toMatchObject({ memberName: member.name });
     const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "participant.answer", subjectId: seatId }, orderBy: { seq: "asc" } });
     expect(audit.data).toMatchObject({ answer: "DELEGATE", deputyUserId: deputy.id });
+  });
+});
+
+describe("a deputy checked in for the member asks to speak in the member's place", () => {
+  let chair: Actor;
+  beforeEach(async () => {
+    chair = await makeUser("MEMBER", "Thủ tướng");
+    meetingId = (await makeMeeting(sec, { members: [member, other], chair })).id;
+    seatId = (await db.participant.findUniqueOrThrow({ where: { meetingId_userId: { meetingId, userId: member.id } } })).id;
+    expect((await answer(member, { answer: "DELEGATE", deputyUserId: deputy.id, reason: "Công tác" })).status).toBe(200);
+    await createAgendaItem(sec, meetingId, { title: "Dự án Luật" });
+    await runMeeting(chair, meetingId, { command: "start" });
+  });
+  /** As `who`, in their stored language, through the route a tablet calls. */
+  const ask = async (who: Actor, locale = "vi") => {
+    await db.user.update({ where: { id: who.id }, data: { locale } });
+    return speakRoute.POST(await apiRequest(who, "POST", "/x", { kind: "SPEAK" }), params({ meetingId }));
+  };
+
+  it("not yet checked in: refused (403) and told why in their language; checked in: queued, the row naming the member", async () => {
+    let res = await ask(deputy);
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.message).toBe("Đồng chí cần điểm danh dự họp thay thành viên trước khi đăng ký phát biểu.");
+    res = await ask(deputy, "en");
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.message).toBe("Check in as the member's deputy before asking to speak.");
+    expect((await getMeetingSnapshot(deputy, meetingId)).permissions.speak).toBe(false);
+    expect(await db.speakerRequest.count({ where: { meetingId } })).toBe(0);
+
+    await checkInAsDeputy(deputy, meetingId, { participantId: seatId, present: true });
+    // Their tablet now offers the button.
+    expect((await getMeetingSnapshot(deputy, meetingId)).permissions.speak).toBe(true);
+    const before = (await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).version;
+    res = await ask(deputy);
+    expect(res.status).toBe(200);
+    const { id } = await res.json();
+    // The record keeps who spoke (the deputy) and for whom (the member).
+    expect(await db.speakerRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({ userId: deputy.id, onBehalfOfId: member.id, status: "WAITING" });
+    const row = (await getMeetingSnapshot(chair, meetingId)).speakers.find((s) => s.id === id);
+    expect(row).toMatchObject({ user: { id: deputy.id, name: deputy.name }, onBehalfOf: { id: member.id, name: member.name } });
+    // Every tablet hears it with the same row; the audit trail names the member.
+    const event = await db.meetingEvent.findFirstOrThrow({ where: { meetingId, version: before + 1 } });
+    expect(event.name).toBe("speakers.changed");
+    expect(JSON.stringify(event.payload)).toContain(`"onBehalfOf":{"id":"${member.id}","name":"${member.name}"}`);
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "speaker.requested", subjectId: id } });
+    expect(audit).toMatchObject({ actorId: deputy.id, data: { kind: "SPEAK", onBehalfOf: member.id } });
+    // A double tap changes nothing.
+    expect((await (await ask(deputy)).json()).id).toBe(id);
+    expect(await db.speakerRequest.count({ where: { meetingId } })).toBe(1);
+
+    // A member speaking for themself: no one on whose behalf.
+    res = await ask(other);
+    expect(res.status).toBe(200);
+    const own = (await getMeetingSnapshot(chair, meetingId)).speakers.find((s) => s.id !== id)!;
+    expect(own).toMatchObject({ user: { id: other.id }, onBehalfOf: null });
+  });
+
+  it("someone not named is refused as before; when the member arrives in person the deputy no longer may ask", async () => {
+    expect((await ask(second)).status).toBe(404);
+    await checkInAsDeputy(deputy, meetingId, { participantId: seatId, present: true });
+    expect((await ask(deputy)).status).toBe(200);
+    // The member arrives: the seat is theirs again.
+    await checkIn(member, meetingId, true);
+    expect((await getMeetingSnapshot(deputy, meetingId)).permissions.speak).toBe(false);
+    const res = await ask(deputy, "en");
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.message).toBe("Check in as the member's deputy before asking to speak.");
+    // The request already made stays on the record, naming the member.
+    expect(await db.speakerRequest.findFirstOrThrow({ where: { meetingId, userId: deputy.id } })).toMatchObject({ onBehalfOfId: member.id });
   });
 });

@@ -117,7 +117,11 @@ export class World {
       });
     const planned = await vote("DRAFT");
     const open = await vote("OPEN");
-    if (status === "IN_PROGRESS") await db.participant.updateMany({ where: { meetingId: meeting.id, id: { not: represented.id } }, data: { checkedInAt: new Date() } });
+    if (status === "IN_PROGRESS") {
+      // Everyone is here: the members in person, the absent member's seat by their deputy (who may then ask to speak).
+      await db.participant.updateMany({ where: { meetingId: meeting.id, id: { not: represented.id } }, data: { checkedInAt: new Date() } });
+      await db.participant.update({ where: { id: represented.id }, data: { checkedInAt: new Date(), checkedInDeputy: true, checkedInById: this.people.deputy.id } });
+    }
     const opinion = async (status: "DRAFT" | "SUBMITTED" | "OPEN") =>
       (
         await db.opinionRequest.create({

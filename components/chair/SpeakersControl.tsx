@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import type { MeetingSnapshot } from "@/lib/meetings/view";
 import type { LiveView } from "@/lib/live/view";
 import { clockText, speakingTotals, speechMs } from "@/lib/live/clock";
-import { SpeakerList } from "@/components/live/SpeakerList";
+import { SpeakerList, SpeakerName } from "@/components/live/SpeakerList";
 import type { useLiveCommand } from "./useLiveCommand";
 
 const small = "min-h-11 min-w-11 rounded-lg border border-slate-300 px-2 font-semibold disabled:opacity-40";
@@ -15,7 +15,8 @@ export function SpeakersControl({ snapshot, view, now, cmd }: { snapshot: Meetin
   const { live, permissions, participants } = snapshot;
   const canManage = permissions.run && live.state !== "NOT_STARTED" && live.state !== "CLOSED";
   const totals = speakingTotals(snapshot.speakers, now);
-  const names = new Map(participants.map((p) => [p.user.id, p.user.name]));
+  // Who spoke: participants, and deputies who spoke in a member's place (no seat of their own).
+  const names = new Map([...snapshot.speakers.map((r) => [r.user.id, r.user.name] as const), ...participants.map((p) => [p.user.id, p.user.name] as const)]);
   const items = new Map(view.items.map((i) => [i.node.id, `${i.number} ${i.node.title}`]));
   return (
     <section aria-labelledby="console-speakers" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
@@ -63,7 +64,7 @@ export function SpeakersControl({ snapshot, view, now, cmd }: { snapshot: Meetin
           </table>
           <ol className="mt-2 space-y-1 text-sm" data-testid="speech-record">
             {view.spoken.map((r) => (
-              <li key={r.id}>{r.user.name} — {r.agendaItemId ? items.get(r.agendaItemId) : t("noItem")} <span className="font-mono">({clockText(speechMs(r, now))})</span></li>
+              <li key={r.id}><SpeakerName row={r} /> — {r.agendaItemId ? items.get(r.agendaItemId) : t("noItem")} <span className="font-mono">({clockText(speechMs(r, now))})</span></li>
             ))}
           </ol>
         </details>

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { attendanceOf, attendsFor, presentForQuorum, quorum, QUORUM_PRESETS, required, votingSeat, type AttendanceFacts } from "./attendance";
+import { attendanceOf, attendsFor, presentForQuorum, speaksFor, quorum, QUORUM_PRESETS, required, votingSeat, type AttendanceFacts } from "./attendance";
 import { NOT_STARTED, quorumRules } from "./schema";
 
 const member = (over: Partial<AttendanceFacts> = {}): AttendanceFacts => ({ role: "MEMBER", mayVote: true, rsvp: "PENDING", checkedInAt: null, checkedInDeputy: false, ...over });
@@ -101,6 +101,14 @@ describe("a deputy's seat", () => {
     expect(attendsFor(seat({ deputyUserId: null }), "d")).toBe(false);
     expect(attendsFor(seat(), "x")).toBe(false);
     expect(attendsFor(seat({ userId: "d" }), "d")).toBe(false);
+  });
+  it("is the one the deputy speaks for while checked in for it by deputy (not when the member came in person)", () => {
+    const checked = (over: Partial<AttendanceFacts>) => ({ ...seat(), ...member(over) });
+    expect(speaksFor(checked({ rsvp: "DELEGATE", checkedInAt: "x", checkedInDeputy: true }), "d")).toBe(true);
+    expect(speaksFor(checked({ rsvp: "DELEGATE" }), "d")).toBe(false);
+    expect(speaksFor(checked({ rsvp: "DELEGATE", checkedInAt: "x", checkedInDeputy: false }), "d")).toBe(false);
+    expect(speaksFor(checked({ rsvp: "DELEGATE", checkedInAt: "x", checkedInDeputy: true }), "x")).toBe(false);
+    expect(speaksFor(checked({ rsvp: "ATTEND", checkedInAt: "x", checkedInDeputy: true }), "d")).toBe(false);
   });
   it("checked in by the deputy, it is one seat: counted for the quorum once (when deputies count), its ballot cast by the deputy", () => {
     const represented = { ...member({ rsvp: "DELEGATE", checkedInAt: "x", checkedInDeputy: true }), userId: "m", deputyUserId: "d" };

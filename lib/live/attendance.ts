@@ -29,6 +29,13 @@ export function attendanceOf(p: AttendanceFacts): Attendance {
 export const attendsFor = (p: { user: { id: string }; rsvp: string; deputyUserId: string | null }, userId: string) =>
   p.rsvp === "DELEGATE" && p.deputyUserId === userId && p.user.id !== userId;
 
+/**
+ * The seat a user is checked in for as deputy now: they attend in that member's place and may ask to speak for them
+ * (the policy's `deputySeatCheckedIn`; the same rule as its checkedInDeputySeatOf query filter).
+ */
+export const speaksFor = (p: Parameters<typeof attendsFor>[0] & AttendanceFacts, userId: string) =>
+  attendsFor(p, userId) && attendanceOf(p) === "DEPUTY";
+
 /** A participant's place in a vote now (the one rule for who may vote and who casts the ballot). */
 export interface VotingSeat {
   voterId: string;

@@ -28,9 +28,9 @@ describe("timers from stored timestamps", () => {
   it("speaking time per person adds up every speech, the current one until now", () => {
     const u = { id: "u", name: "A" };
     const rows = [
-      { id: "1", agendaItemId: null, user: u, kind: "SPEAK" as const, status: "DONE" as const, position: 0, requestedAt: at(0), startedAt: at(10), endedAt: at(70) },
-      { id: "2", agendaItemId: null, user: u, kind: "SPEAK" as const, status: "SPEAKING" as const, position: 1, requestedAt: at(0), startedAt: at(100), endedAt: null },
-      { id: "3", agendaItemId: null, user: { id: "v", name: "B" }, kind: "SPEAK" as const, status: "WAITING" as const, position: 2, requestedAt: at(0), startedAt: null, endedAt: null },
+      { id: "1", agendaItemId: null, user: u, onBehalfOf: null, kind: "SPEAK" as const, status: "DONE" as const, position: 0, requestedAt: at(0), startedAt: at(10), endedAt: at(70) },
+      { id: "2", agendaItemId: null, user: u, onBehalfOf: null, kind: "SPEAK" as const, status: "SPEAKING" as const, position: 1, requestedAt: at(0), startedAt: at(100), endedAt: null },
+      { id: "3", agendaItemId: null, user: { id: "v", name: "B" }, onBehalfOf: null, kind: "SPEAK" as const, status: "WAITING" as const, position: 2, requestedAt: at(0), startedAt: null, endedAt: null },
     ];
     const totals = speakingTotals(rows, T + 130_000);
     expect(totals.get("u")).toBe(90_000);

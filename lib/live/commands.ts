@@ -8,9 +8,9 @@
 // is retried.
 import crypto from "node:crypto";
 import { db, type Prisma, type Tx } from "../db/index.ts";
-import { authorizeMeeting } from "../meetings/access.ts";
+import { loadMeetingResource } from "../meetings/access.ts";
 import { AppError, forbidden, invalid } from "../errors/index.ts";
-import { authorize, deputySeatOf, type Actor, type MeetingAction } from "../policy/index.ts";
+import { authorize, can, checkedInDeputySeatOf, deputySeatOf, type Actor, type MeetingAction } from "../policy/index.ts";
 import { changeMeeting, changeMeetingSql, type ChangeOutcome, type ChangeWork, type SqlChangeWork } from "../meetings/change.ts";
 import { asDateOrNull, sql } from "../db/read.ts";
 import { dbBool, dbDate, type Writer } from "../db/write.ts";
@@ -334,7 +334,12 @@ const waitingOn = (tx: Tx, meetingId: string, agendaItemId: string | null) =>
 export async function requestToSpeak(actor: Actor, meetingId: string, kind: SpeakerKind) {
   // A double tap or a retry is answered from a read, without taking the write lock (a hundred members asking at
   // once queue behind each other's writes; their repeats need not). The check inside the change still decides.
-  const meeting = await authorizeMeeting(db, actor, "speaker.request", meetingId);
+  const meeting = await loadMeetingResource(db, actor, meetingId);
+  // A named deputy not (or no longer) checked in for the seat is told what to do; the policy decides as for anyone.
+  if (meeting.represents && !meeting.deputySeatCheckedIn && !meeting.participant && meeting.status === "IN_PROGRESS" && can(actor, "meeting.view", meeting)) {
+    throw forbidden("live.checkInToSpeak");
+  }
+  authorize(actor, "speaker.request", meeting);
   const open = await db.speakerRequest.findFirst({
     where: { meetingId, agendaItemId: meeting.currentAgendaItemId, userId: actor.id, status: { in: ["WAITING", "SPEAKING"] } },
     select: { id: true },
@@ -344,21 +349,34 @@ export async function requestToSpeak(actor: Actor, meetingId: string, kind: Spea
     const agendaItemId = meeting.currentAgendaItemId;
     const open = await tx.speakerRequest.findFirst({ where: { meetingId, agendaItemId, userId: actor.id, status: { in: ["WAITING", "SPEAKING"] } } });
     if (open) throw new Unchanged({ id: open.id }, version - 1);
+    const onBehalfOfId = await speakingFor(tx, actor, meetingId, meeting.participant);
     const queue = await waitingOn(tx, meetingId, agendaItemId);
     const id = crypto.randomUUID();
     const requestedAt = new Date();
+    const audit = { kind, agendaItemId, ...(onBehalfOfId ? { onBehalfOf: onBehalfOfId } : {}) };
     if (kind === "SPEAK") {
       // At the end: nobody else moves (a hundred requests in a second write a hundred rows, not ten thousand).
       const position = queue.reduce((max, e) => Math.max(max, e.position + 1), 0);
-      await tx.speakerRequest.create({ data: { id, meetingId, agendaItemId, userId: actor.id, kind, position, requestedAt } });
-      return speakersEvent("requested", { id }, [id], id, { kind, agendaItemId });
+      await tx.speakerRequest.create({ data: { id, meetingId, agendaItemId, userId: actor.id, onBehalfOfId, kind, position, requestedAt } });
+      return speakersEvent("requested", { id }, [id], id, audit);
     }
     // A point of order goes ahead of the ordinary requests: the queue is renumbered around it.
     const ordered = enqueue(queue, { id, kind, position: -1, requestedAt });
-    await tx.speakerRequest.create({ data: { id, meetingId, agendaItemId, userId: actor.id, kind, position: ordered.findIndex((e) => e.id === id), requestedAt } });
+    await tx.speakerRequest.create({ data: { id, meetingId, agendaItemId, userId: actor.id, onBehalfOfId, kind, position: ordered.findIndex((e) => e.id === id), requestedAt } });
     const moved = await writeQueue(tx, ordered.map((e, i) => (e.id === id ? { ...e, position: i } : e)));
-    return speakersEvent("requested", { id }, [id, ...moved], id, { kind, agendaItemId });
+    return speakersEvent("requested", { id }, [id, ...moved], id, audit);
   });
+}
+
+/**
+ * Whom a request to speak is for: null when the requester takes part themself (a member, the chair, the secretary),
+ * else the member whose seat they are checked in for as deputy (the policy has let them ask: speaker.request). A
+ * deputy attending for more than one member speaks for the first seat named.
+ */
+async function speakingFor(tx: Tx, actor: Actor, meetingId: string, own: { role: string } | null): Promise<string | null> {
+  if (own && own.role !== "OBSERVER") return null;
+  const seat = await tx.participant.findFirst({ where: { meetingId, ...checkedInDeputySeatOf(actor.id) }, orderBy: { createdAt: "asc" }, select: { userId: true } });
+  return seat?.userId ?? null;
 }
 
 /** Withdraw one's own waiting request (the one given, or all on the current item). */

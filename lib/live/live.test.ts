@@ -466,6 +466,8 @@ describe("a deputy on their own tablet", () => {
 
     await runMeeting(chair, meetingId, { command: "start" });
     await runMeeting(chair, meetingId, { command: "settings", quorumCountsDeputies: true });
+    // Named but not yet checked in for the seat: no request to speak, and told why.
+    await expect(requestToSpeak(deputy, meetingId, "SPEAK")).rejects.toMatchObject({ code: "FORBIDDEN", text: "live.checkInToSpeak" });
     await checkIn(a, meetingId, true);
     const before = await versionOf(meetingId);
     await checkInAsDeputy(deputy, meetingId, { participantId: seat, present: true });
@@ -492,12 +494,20 @@ describe("a deputy on their own tablet", () => {
     await expect(checkInAsDeputy(b, meetingId, { participantId: seat, present: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const aSeat = (await db.participant.findFirstOrThrow({ where: { meetingId, userId: a.id } })).id;
     await expect(checkInAsDeputy(deputy, meetingId, { participantId: aSeat, present: true })).rejects.toMatchObject({ code: "FORBIDDEN", text: "live.notYourSeat" });
-    // The deputy is no participant: no own check-in, no request to speak.
+    // The deputy is no participant: no own check-in; checked in for the seat, they ask to speak in the member's place,
+    // and every tablet's queue names the member.
     await expect(checkIn(deputy, meetingId, true)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(requestToSpeak(deputy, meetingId, "SPEAK")).rejects.toMatchObject({ code: "FORBIDDEN" });
-    // The member arrives in person after all: the seat is theirs (still one), and the deputy cannot take it back.
+    await allCaughtUp([td, tc], meetingId);
+    expect(td.sync.snapshot.permissions.speak).toBe(true);
+    const asked = (await requestToSpeak(deputy, meetingId, "SPEAK")).result.id;
+    await allCaughtUp([td, tc], meetingId);
+    for (const t of [td, tc]) expect(t.sync.snapshot.speakers.find((r) => r.id === asked)).toMatchObject({ user: { id: deputy.id }, onBehalfOf: { id: c.id, name: c.name } });
+    // The member arrives in person after all: the seat is theirs (still one), and the deputy cannot take it back nor ask again.
     await checkIn(c, meetingId, true);
     await expect(checkInAsDeputy(deputy, meetingId, { participantId: seat, present: true })).rejects.toMatchObject({ text: "live.memberPresent" });
+    await expect(requestToSpeak(deputy, meetingId, "POINT_OF_ORDER")).rejects.toMatchObject({ code: "FORBIDDEN", text: "live.checkInToSpeak" });
+    await allCaughtUp([td], meetingId);
+    expect(td.sync.snapshot.permissions.speak).toBe(false);
     expect((await meetingPresence(db, meetingId)).quorum).toMatchObject({ members: 4, present: 2 });
 
     // The member names nobody any more: the deputy's tablet is told and leaves the meeting's rooms.

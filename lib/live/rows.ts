@@ -75,11 +75,12 @@ export async function readLiveRow(tx: Tx, meetingId: string): Promise<LiveRow> {
 }
 
 export async function readSpeakerRows(tx: Tx, where: Prisma.SpeakerRequestWhereInput): Promise<SpeakerRow[]> {
-  const rows = await tx.speakerRequest.findMany({ where, include: { user: { select: { id: true, name: true } } }, orderBy: { requestedAt: "asc" } });
+  const rows = await tx.speakerRequest.findMany({ where, include: { user: { select: { id: true, name: true } }, onBehalfOf: { select: { id: true, name: true } } }, orderBy: { requestedAt: "asc" } });
   return rows.map((s) => ({
     id: s.id,
     agendaItemId: s.agendaItemId,
     user: s.user,
+    onBehalfOf: s.onBehalfOf,
     kind: s.kind,
     status: s.status,
     position: s.position,

@@ -53,7 +53,10 @@ export type SpeakerStatus = (typeof speakerStatuses)[number];
 export const speakerRowSchema = z.object({
   id: z.string(),
   agendaItemId: z.string().nullable(),
+  /** Who asked (and speaks). */
   user: person,
+  /** The member whose seat `user` attends for as deputy, speaking in their place (null: for themself). */
+  onBehalfOf: person.nullable(),
   kind: speakerKind,
   status: z.enum(speakerStatuses),
   position: z.number().int(),

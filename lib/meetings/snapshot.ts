@@ -4,7 +4,7 @@
 // queries. Cut and assembled exactly as before: viewDelta (the same cut the live events get), assembleSnapshot.
 import crypto from "node:crypto";
 import { asBool, asDate, readConsistent, sql, type Row, type Statement } from "../db/read.ts";
-import type { Writer } from "../db/write.ts";
+import { dbBool, type Writer } from "../db/write.ts";
 import { notFound } from "../errors/index.ts";
 import { can, type Actor, type MeetingResource, type MeetingRole, type MeetingStatus } from "../policy/index.ts";
 import { ROOM_VIEWER, viewDelta, type FullDelta } from "./delta.ts";
@@ -23,6 +23,9 @@ const meetingQuery = (meetingId: string, actorId: string) => sql`
          p."lastSeenVersion" AS "lastSeenVersion",
          EXISTS (SELECT 1 FROM "Participant" d WHERE d."meetingId" = m."id" AND d."deputyUserId" = ${actorId}
                  AND d."rsvp" = 'DELEGATE' AND d."userId" <> ${actorId}) AS "represents",
+         EXISTS (SELECT 1 FROM "Participant" d WHERE d."meetingId" = m."id" AND d."deputyUserId" = ${actorId}
+                 AND d."rsvp" = 'DELEGATE' AND d."userId" <> ${actorId}
+                 AND d."checkedInAt" IS NOT NULL AND d."checkedInDeputy" = ${dbBool(true)}) AS "deputySeatCheckedIn",
          (SELECT MAX(u."updatedAt") FROM "User" u) AS "usersChangedAt"
   FROM "Meeting" m
   LEFT JOIN "User" c ON c."id" = m."chairId"
@@ -67,10 +70,11 @@ const liveQuery = (meetingId: string) => sql`
   WHERE l."meetingId" = ${meetingId}`;
 
 const speakersQuery = (meetingId: string) => sql`
-  SELECT s."id", s."agendaItemId", s."userId", u."name", s."kind", s."status", s."position", s."requestedAt",
-         s."startedAt", s."endedAt"
+  SELECT s."id", s."agendaItemId", s."userId", u."name", s."onBehalfOfId", o."name" AS "onBehalfOfName", s."kind", s."status",
+         s."position", s."requestedAt", s."startedAt", s."endedAt"
   FROM "SpeakerRequest" s
   JOIN "User" u ON u."id" = s."userId"
+  LEFT JOIN "User" o ON o."id" = s."onBehalfOfId"
   WHERE s."meetingId" = ${meetingId}`;
 const votesQuery = (meetingId: string) => sql`
   SELECT v."id", v."agendaItemId", v."question", v."options", v."standardOptions", v."ballotKind", v."rule", v."allowChange",
@@ -97,6 +101,7 @@ export function resourceOf(m: Row): MeetingResource {
     publishedAt: isoOrNull(m.publishedAt),
     participant: m.participantId ? { role: m.participantRole as MeetingRole, mayVote: asBool(m.participantMayVote) } : null,
     represents: asBool(m.represents),
+    deputySeatCheckedIn: asBool(m.deputySeatCheckedIn),
   };
 }
 
@@ -193,6 +198,7 @@ const speakerRow = (s: Row): SpeakerRow => ({
   id: str(s.id),
   agendaItemId: strOrNull(s.agendaItemId),
   user: { id: str(s.userId), name: str(s.name) },
+  onBehalfOf: named(s.onBehalfOfId, s.onBehalfOfName),
   kind: s.kind as SpeakerRow["kind"],
   status: s.status as SpeakerRow["status"],
   position: Number(s.position),
@@ -225,7 +231,7 @@ const liveRow = (currentItemId: string | null, l: Row | undefined) =>
  * body is JSON that a proxy may re-encode.
  */
 function etagOf(actor: Actor, m: Row): string {
-  const parts = [actor.id, actor.role, m.participantId, m.participantRole, asBool(m.participantMayVote), asBool(m.represents),
+  const parts = [actor.id, actor.role, m.participantId, m.participantRole, asBool(m.participantMayVote), asBool(m.represents), asBool(m.deputySeatCheckedIn),
     m.usersChangedAt === null ? null : asDate(m.usersChangedAt).getTime()];
   return `W/"${m.version}-${crypto.createHash("sha256").update(JSON.stringify(parts)).digest("base64url").slice(0, 16)}"`;
 }

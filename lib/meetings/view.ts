@@ -5,7 +5,7 @@ import { z } from "zod";
 import { can, type MeetingResource, type MeetingRole, type MeetingStatus, type Principal, type SystemRole } from "../policy/index.ts";
 import { liveRowSchema, speakerRowSchema, type LiveRow, type SpeakerRow } from "../live/schema.ts";
 import { voteRowSchema, type VoteRow } from "../votes/schema.ts";
-import { attendsFor } from "../live/attendance.ts";
+import { attendsFor, speaksFor } from "../live/attendance.ts";
 import { systemRole } from "../users/schema.ts";
 
 const iso = z.string();
@@ -215,6 +215,8 @@ export interface Assembled {
   me: ReturnType<typeof participation>;
   /** Whether a participant's answer names the viewer as their deputy. */
   represents: boolean;
+  /** Whether the viewer is checked in as that deputy now. */
+  deputySeatCheckedIn: boolean;
   snapshot: MeetingSnapshot;
   tree: { agenda: AgendaNode[]; meetingDocuments: DocumentRow[]; nodes: Map<string, AgendaNode>; sources: Map<AgendaNode, AgendaItemRow> };
 }
@@ -232,6 +234,7 @@ export function assembleRows(rows: MeetingRows, prev?: Assembled): Assembled {
     : (patchTree(rows.items, prev!.tree) ?? agendaTree(rows.items, rows.documents, prev!.tree));
   const me = keep("participants") ? prev!.me : participation(rows);
   const represents = keep("participants") ? prev!.represents : rows.participants.some((p) => attendsFor(p, viewer.id));
+  const deputySeatCheckedIn = keep("participants") ? prev!.deputySeatCheckedIn : rows.participants.some((p) => speaksFor(p, viewer.id));
   const resource = {
     id: meeting.id,
     status: meeting.status as MeetingStatus,
@@ -240,6 +243,7 @@ export function assembleRows(rows: MeetingRows, prev?: Assembled): Assembled {
     publishedAt: meeting.publishedAt,
     participant: me && { role: me.role, mayVote: me.mayVote },
     represents,
+    deputySeatCheckedIn,
   };
   const presenterUserId = rows.live.presenter?.id ?? null;
   const old = prev?.snapshot;
@@ -255,7 +259,7 @@ export function assembleRows(rows: MeetingRows, prev?: Assembled): Assembled {
     me,
     permissions: samePolicyInputs ? old.permissions : permissionsOf({ id: viewer.id, role: viewer.role }, resource, presenterUserId),
   });
-  return { rows, me, represents, snapshot, tree };
+  return { rows, me, represents, deputySeatCheckedIn, snapshot, tree };
 }
 
 function permissionsOf(actor: Principal, resource: MeetingResource, presenterUserId: string | null) {

@@ -33,6 +33,12 @@ export interface MeetingResource {
    * member by name, not the member's notes) and checks in for the member's seat; nothing else.
    */
   represents?: boolean;
+  /**
+   * The actor is checked in as the deputy for a member's seat (the seat's answer names them and its check-in is by
+   * deputy): they attend in that member's place now, and may ask to speak for them (the Government's working
+   * regulation lets the person sent in a member's place speak).
+   */
+  deputySeatCheckedIn?: boolean;
 }
 export interface DocumentResource {
   meeting: MeetingResource;
@@ -137,6 +143,9 @@ const published = (m: MeetingResource) => m.publishedAt !== null && !PREPARING.i
 const runs = (actor: Principal, m: MeetingResource) =>
   m.chairId === actor.id || m.participant?.role === "CHAIR" || m.participant?.role === "SECRETARY";
 
+/** A deputy checked in for the member whose answer named them (lib/live/attendance.ts `speaksFor`). */
+const speaksAsDeputy = (m: MeetingResource) => m.represents === true && m.deputySeatCheckedIn === true && published(m);
+
 function viewMeeting(actor: Principal, m: MeetingResource): boolean {
   if (isStaff(actor)) return true;
   // A display account sees no meeting as a person does, whatever its rows say (only its rooms' displays).
@@ -189,7 +198,8 @@ const rules: Rules = {
   "annotation.create": (a, d) => viewDocument(a, d) && d.meeting.participant !== null,
   "annotation.view": (a, n) => viewDocument(a, n.document) && (n.authorId === a.id || n.visibility === "MEETING"),
   "annotation.edit": (a, n) => viewDocument(a, n.document) && n.authorId === a.id,
-  "speaker.request": (a, m) => m.status === "IN_PROGRESS" && m.participant !== null && m.participant.role !== "OBSERVER",
+  // Members who take part (not observers), and a deputy checked in for a member's seat, speaking in their place.
+  "speaker.request": (a, m) => m.status === "IN_PROGRESS" && ((m.participant !== null && m.participant.role !== "OBSERVER") || speaksAsDeputy(m)),
   "speaker.withdraw": (a, s) => s.userId === a.id && s.meeting.status === "IN_PROGRESS",
   "speaker.manage": (a, s) => s.meeting.status === "IN_PROGRESS" && runs(a, s.meeting),
   // A planned vote is on the meeting's programme like an agenda item: everyone in the meeting sees it.
@@ -258,6 +268,8 @@ export function authorize(actor: Principal, action: GlobalAction | ResourceActio
 
 /** The participant rows whose answer names this user as the deputy attending in their place. */
 export const deputySeatOf = (userId: string) => ({ deputyUserId: userId, rsvp: "DELEGATE" as const, userId: { not: userId } });
+/** Those of them the user is checked in for now, as deputy (the facts behind `deputySeatCheckedIn`). */
+export const checkedInDeputySeatOf = (userId: string) => ({ ...deputySeatOf(userId), checkedInAt: { not: null }, checkedInDeputy: true });
 
 /** Query filter: the meetings this actor may see (must match `can(actor, "meeting.view")`). */
 export function meetingScope(actor: Principal): Prisma.MeetingWhereInput {

@@ -5,6 +5,9 @@ import { AppError } from "../errors";
 import { db } from "../db";
 import { makeMeeting, makeUser } from "../../tests/fixtures";
 import { loadMeetingResource } from "../meetings/access";
+import { getMeetingSnapshot } from "../meetings/queries";
+import { meetingForChange } from "../meetings/snapshot";
+import { writeTransaction } from "../db/write";
 
 const actor = (role: Actor["role"], id = "u1"): Actor => ({ id, role, name: "x", email: "x@x", locale: "vi" });
 const meeting = (over: Partial<MeetingResource> = {}): MeetingResource => ({
@@ -85,7 +88,9 @@ describe("meetingScope (the query filter) agrees with can(view)", () => {
         fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(),
         // Named as someone's deputy: in an answer that sends a deputy, or in an answer changed since (no longer).
         fc.constantFrom("none", "DELEGATE", "ATTEND" as const),
-        async (status, role, participates, isChair, isApprover, wasPublished, deputyIn) => {
+        // The seat checked in by deputy (whoever is named there now).
+        fc.boolean(),
+        async (status, role, participates, isChair, isApprover, wasPublished, deputyIn, deputyCheckedIn) => {
           const user = await makeUser(role);
           const absentee = await makeUser("MEMBER");
           const m = await makeMeeting(sec, { members: participates ? [user, absentee] : [absentee], status: "DRAFT" });
@@ -94,10 +99,19 @@ describe("meetingScope (the query filter) agrees with can(view)", () => {
             data: { status, chairId: isChair ? user.id : null, approverId: isApprover ? user.id : null, publishedAt: wasPublished ? new Date() : null },
           });
           if (deputyIn !== "none") await db.participant.updateMany({ where: { meetingId: m.id, userId: absentee.id }, data: { rsvp: deputyIn, deputyUserId: user.id } });
+          if (deputyCheckedIn) await db.participant.updateMany({ where: { meetingId: m.id, userId: absentee.id }, data: { checkedInAt: new Date(), checkedInDeputy: true } });
           // As the entry points load it (lib/meetings/access.ts).
           const resource: MeetingResource = await loadMeetingResource(db, user, m.id);
           const visible = (await db.meeting.count({ where: { AND: [{ id: m.id }, meetingScope(user)] } })) === 1;
           expect(visible).toBe(can(user, "meeting.view", resource));
+          // The hot commands' SQL read of the same facts (lib/meetings/snapshot.ts) agrees, and so do the snapshot's
+          // permissions (lib/meetings/view.ts, from the participant rows): whether a deputy may ask to speak.
+          const bySql = (await writeTransaction((w) => meetingForChange(w, m.id, user.id)))!;
+          expect({ represents: bySql.represents, deputySeatCheckedIn: bySql.deputySeatCheckedIn }).toEqual({ represents: resource.represents, deputySeatCheckedIn: resource.deputySeatCheckedIn });
+          expect(resource.deputySeatCheckedIn).toBe(deputyIn === "DELEGATE" && deputyCheckedIn);
+          const speak = can(user, "speaker.request", resource);
+          expect(can(user, "speaker.request", bySql)).toBe(speak);
+          if (visible) expect((await getMeetingSnapshot(user, m.id)).permissions.speak).toBe(speak);
         },
       ),
       { numRuns: 60 },
@@ -213,6 +227,12 @@ describe("the deputy a member named", () => {
     for (const action of ["attendance.checkIn", "meeting.rsvp", "meeting.seen", "speaker.request", "meeting.run", "meeting.vote", "participant.nameDeputy"] as const) {
       expect(can(d, action, deputyView({ status: "IN_PROGRESS" })), action).toBe(false);
     }
+    // Checked in for the seat, they may ask to speak in the member's place; still not run, vote, answer or check in as themself.
+    const here = deputyView({ status: "IN_PROGRESS", deputySeatCheckedIn: true });
+    expect(can(d, "speaker.request", here)).toBe(true);
+    for (const action of ["attendance.checkIn", "meeting.rsvp", "meeting.seen", "meeting.run", "meeting.vote", "participant.nameDeputy"] as const) {
+      expect(can(d, action, here), action).toBe(false);
+    }
     // Papers: those everyone in the meeting may read, not one shared with the member by name.
     expect(can(d, "document.view", { meeting: deputyView(), restricted: false, allowedUserIds: [] })).toBe(true);
     expect(can(d, "document.view", { meeting: deputyView(), restricted: true, allowedUserIds: ["member"] })).toBe(false);
@@ -221,6 +241,11 @@ describe("the deputy a member named", () => {
     expect(can(actor("SECRETARIAT"), "participant.nameDeputy", meeting({ status: "IN_PROGRESS" }))).toBe(true);
     for (const status of ["DRAFT", "CLOSED", "CANCELLED"] as const) expect(can(actor("SECRETARIAT"), "participant.nameDeputy", meeting({ status }))).toBe(false);
     expect(can(actor("MEMBER"), "participant.nameDeputy", meeting({ participant: { role: "CHAIR", mayVote: true } }))).toBe(false);
+    // Asking to speak: only while the meeting runs, only as the named deputy (a stale check-in fact alone gives nothing).
+    expect(can(d, "speaker.request", deputyView({ deputySeatCheckedIn: true }))).toBe(false);
+    expect(can(d, "speaker.request", deputyView({ status: "CLOSED", deputySeatCheckedIn: true }))).toBe(false);
+    expect(can(d, "speaker.request", meeting({ status: "IN_PROGRESS", deputySeatCheckedIn: true }))).toBe(false);
+    expect(can(actor("DISPLAY"), "speaker.request", here)).toBe(false);
     // A display account is never anyone's deputy in the policy's eyes.
     expect(can(actor("DISPLAY"), "meeting.view", deputyView())).toBe(false);
   });

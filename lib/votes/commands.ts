@@ -15,7 +15,7 @@ import { publishUserEvent } from "../realtime/publish.ts";
 import { decide, STANDARD_ROLES, type OptionRoles, type VoteRule } from "./rules.ts";
 import { castBallotSchema, createVoteSchema, ruleOf, voteStepSchema, type MyBallot, type VoteResult } from "./schema.ts";
 import { eligibleVoters, readVoteRow, voteResource } from "./queries.ts";
-import { attendanceOf, votingSeat } from "../live/attendance.ts";
+import { attendanceOf, speaksFor, votingSeat } from "../live/attendance.ts";
 import { meetingPresence } from "../live/presence.ts";
 import { scheduleProgress } from "./progress.ts";
 import { armVoteTimer, disarmVoteTimer, setVoteCloser } from "./timer.ts";
@@ -283,7 +283,7 @@ function castGroup(w: Writer, group: PendingBallot[]): ({ ok: Cast } | { error: 
       continue;
     }
     const meetingRow = w.get(sql`SELECT "id", "status", "chairId", "approverId", "publishedAt" FROM "Meeting" WHERE "id" = ${vote.meetingId}`) as
-      Omit<MeetingResource, "participant" | "represents">;
+      Omit<MeetingResource, "participant" | "represents" | "deputySeatCheckedIn">;
     const allowRemote = asBool(vote.allowRemote);
     const deputiesVote = asBool(w.get(sql`SELECT "deputiesVote" FROM "MeetingLive" WHERE "meetingId" = ${vote.meetingId}`)?.deputiesVote);
     const closesAt = asDateOrNull(vote.closesAt);
@@ -314,7 +314,8 @@ function castGroup(w: Writer, group: PendingBallot[]): ({ ok: Cast } | { error: 
         const p = byUser.get(actor.id);
         // A named deputy who is not a participant themself sees the meeting through the seat they attend for.
         const represents = participants.some((x) => x.userId !== actor.id && x.deputyUserId === actor.id && x.rsvp === "DELEGATE");
-        const meeting: MeetingResource = { ...meetingRow, participant: p ? { role: p.role, mayVote: p.mayVote } : null, represents };
+        const deputySeatCheckedIn = participants.some((x) => speaksFor({ ...x, user: { id: x.userId } }, actor.id));
+        const meeting: MeetingResource = { ...meetingRow, participant: p ? { role: p.role, mayVote: p.mayVote } : null, represents, deputySeatCheckedIn };
         const resource = voteResource(meeting, vote);
         const delegated = onBehalfOf && onBehalfOf !== actor.id ? onBehalfOf : undefined;
         if (delegated) authorize(actor, "vote.manage", resource);
