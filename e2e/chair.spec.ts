@@ -145,7 +145,7 @@ test("the chair runs the meeting: check-in and quorum, items followed, the floor
   const deputyQueued = console_.getByTestId("queued").filter({ hasText: "Nguyễn Thanh Bình" });
   await expect(deputyQueued.getByTestId("speaks-for")).toHaveText("thay Đặng Thu Hương");
   await expect(m1.page.getByTestId("queued").filter({ hasText: "Nguyễn Thanh Bình" })).toContainText("Nguyễn Thanh Bình thay Đặng Thu Hương");
-  await deputyQueued.scrollIntoViewIfNeeded();
+  await deputyQueued.evaluate((e) => e.scrollIntoView({ block: "center" }));
   await shot(console_, "chair-deputy-asks-vi");
   await deputy.page.getByTestId("withdraw").tap();
   await expect(console_.getByTestId("queued")).toHaveCount(0);
