@@ -40,11 +40,15 @@ async function client(actor: Actor | null, cookie?: string): Promise<Socket> {
   return s;
 }
 
+// A socket made before other awaits (the tests make three, each after reading a session cookie) may have connected
+// already: waiting for its "connect" then would wait forever.
 const connected = (s: Socket) =>
-  new Promise<void>((resolve, reject) => {
-    s.once("connect", () => resolve());
-    s.once("connect_error", reject);
-  });
+  s.connected
+    ? Promise.resolve()
+    : new Promise<void>((resolve, reject) => {
+        s.once("connect", () => resolve());
+        s.once("connect_error", reject);
+      });
 
 const join = (s: Socket, meetingId: string, version: number) =>
   new Promise<JoinAck>((resolve) => s.emit("meeting:join", { meetingId, version }, resolve));
