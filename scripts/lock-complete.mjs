@@ -10,25 +10,17 @@ const packages = read(new URL("../package-lock.json", import.meta.url));
 
 if (process.argv[2]) {
   const before = read(process.argv[2]);
-  // An optional binary for another platform that the old lock lacked (the registry did not have it then and has it
-  // now) changes nothing here: it is never installed on this machine. Anything else that differs is a change.
-  const otherPlatform = (pkg) =>
-    pkg.optional === true && ((pkg.os && !matches(pkg.os, process.platform)) || (pkg.cpu && !matches(pkg.cpu, process.arch)));
+  // An optional package the old lock lacked (a platform binary or fallback the registry did not have then and has now)
+  // changes none of the locked versions; the project works without it by definition. Anything else that differs is a
+  // change: another version, or a package the old lock had and the new one lacks.
   const changed = [...new Set([...Object.keys(before), ...Object.keys(packages)])]
     .filter((p) => before[p]?.version !== packages[p]?.version)
-    .filter((p) => !(before[p] === undefined && otherPlatform(packages[p])));
+    .filter((p) => !(before[p] === undefined && packages[p]?.optional === true));
   if (changed.length) {
     console.error(`npm install changed locked versions (${changed.slice(0, 5).join(", ")}…): package.json and package-lock.json disagree.`);
     process.exit(1);
   }
   process.exit(0);
-}
-
-/** npm's os/cpu fields: a list of names, "!name" excluding one. */
-function matches(list, value) {
-  const excluded = list.filter((x) => x.startsWith("!")).map((x) => x.slice(1));
-  const included = list.filter((x) => !x.startsWith("!"));
-  return !excluded.includes(value) && (included.length === 0 || included.includes(value));
 }
 
 /** Node's lookup: the package's own node_modules, then each enclosing one, up to the top. */
