@@ -214,6 +214,9 @@ test("keyboard reordering and indent/outdent work without a pointer", async ({ b
   // The keyboard sensor moves over the next row on an animation frame; drop after it has: the picked-up row has
   // moved up (every row gets a zero translate3d at pick-up, so "has a transform" is not enough).
   await expect(page.locator('[data-testid="agenda-item"]').nth(1)).toHaveAttribute("style", /translate3d\(0px, -[1-9]/);
+  // … and the row it passed has made room (moved down): only then is that row the drop target (dropping on the frame
+  // before left the order as it was, now and then).
+  await expect(page.locator('[data-testid="agenda-item"]').nth(0)).toHaveAttribute("style", /translate3d\(0px, [1-9]/);
   await page.keyboard.press("Space");
   await expect.poll(() => titles(page)).toEqual(["Đề nghị xây dựng Luật Dữ liệu", "Dự án Luật Giao dịch điện tử (sửa đổi)"]);
   await page.getByRole("button", { name: "Đưa vào làm nội dung con: Dự án Luật Giao dịch điện tử (sửa đổi)" }).click();
