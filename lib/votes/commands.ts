@@ -15,7 +15,7 @@ import { publishUserEvent } from "../realtime/publish.ts";
 import { decide, STANDARD_ROLES, type OptionRoles, type VoteRule } from "./rules.ts";
 import { castBallotSchema, createVoteSchema, ruleOf, voteStepSchema, type MyBallot, type VoteResult } from "./schema.ts";
 import { eligibleVoters, readVoteRow, voteResource } from "./queries.ts";
-import { attendanceOf, speaksFor, votingSeat } from "../live/attendance.ts";
+import { attendanceOf, attendsFor, speaksFor, votingSeat } from "../live/attendance.ts";
 import { meetingPresence } from "../live/presence.ts";
 import { scheduleProgress } from "./progress.ts";
 import { armVoteTimer, disarmVoteTimer, setVoteCloser } from "./timer.ts";
@@ -292,7 +292,9 @@ function castGroup(w: Writer, group: PendingBallot[]): ({ ok: Cast } | { error: 
     for (const person of new Set(indexes.flatMap((i) => [group[i].actor.id, group[i].onBehalfOf].filter((x): x is string => !!x)))) {
       const rows = w.all(sql`SELECT "id", "userId", "role", "mayVote", "rsvp", "checkedInAt", "checkedInDeputy", "deputyUserId" FROM "Participant"
         WHERE "meetingId" = ${vote.meetingId} AND ("userId" = ${person} OR ("deputyUserId" = ${person} AND (("checkedInDeputy" = 1 AND "checkedInAt" IS NOT NULL) OR "rsvp" = 'DELEGATE')))`);
-      for (const r of rows) byId.set(r.id as string, { ...(r as unknown as SeatRow), mayVote: asBool(r.mayVote), checkedInDeputy: asBool(r.checkedInDeputy) });
+      for (const r of rows) {
+        byId.set(r.id as string, { ...(r as unknown as SeatRow), user: { id: r.userId as string }, mayVote: asBool(r.mayVote), checkedInDeputy: asBool(r.checkedInDeputy) });
+      }
     }
     const participants = [...byId.values()];
     const byUser = new Map(participants.map((p) => [p.userId, p]));
@@ -313,8 +315,8 @@ function castGroup(w: Writer, group: PendingBallot[]): ({ ok: Cast } | { error: 
       try {
         const p = byUser.get(actor.id);
         // A named deputy who is not a participant themself sees the meeting through the seat they attend for.
-        const represents = participants.some((x) => x.userId !== actor.id && x.deputyUserId === actor.id && x.rsvp === "DELEGATE");
-        const deputySeatCheckedIn = participants.some((x) => speaksFor({ ...x, user: { id: x.userId } }, actor.id));
+        const represents = participants.some((x) => attendsFor(x, actor.id));
+        const deputySeatCheckedIn = participants.some((x) => speaksFor(x, actor.id));
         const meeting: MeetingResource = { ...meetingRow, participant: p ? { role: p.role, mayVote: p.mayVote } : null, represents, deputySeatCheckedIn };
         const resource = voteResource(meeting, vote);
         const delegated = onBehalfOf && onBehalfOf !== actor.id ? onBehalfOf : undefined;
@@ -389,6 +391,8 @@ function castGroup(w: Writer, group: PendingBallot[]): ({ ok: Cast } | { error: 
 interface SeatRow {
   id: string;
   userId: string;
+  /** The same id as lib/live/attendance.ts's rules read it (`attendsFor`, `speaksFor`). */
+  user: { id: string };
   role: MeetingRole;
   mayVote: boolean;
   rsvp: string;
