@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
-import { benchEnvironment, cpuMsOf, ensureBuild, freePort, startApp } from "./processes.ts";
+import { benchEnvironment, cpuMsOf, ensureBuild, freePort, startApp, stopGracefully } from "./processes.ts";
 
 const REQUESTS = Number(process.env.PAGE_CPU_REQUESTS ?? 300);
 const ROUNDS = Number(process.env.PAGE_CPU_ROUNDS ?? 3);
@@ -88,11 +88,7 @@ async function main() {
     const best = Math.min(...perRequest);
     console.log(`[page-cpu] least server CPU per request over ${ROUNDS} rounds: ${best.toFixed(2)} ms (a bound of ${(1000 / best).toFixed(0)} req/s per core)`);
   } finally {
-    // SIGTERM: server.ts exits 0, so a --cpu-prof profile gets written.
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    server.kill("SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-    if (server.exitCode === null && server.signalCode === null) server.kill("SIGKILL");
+    await stopGracefully(server); // a --cpu-prof profile gets written
     fs.rmSync(benchDir, { recursive: true, force: true });
   }
 }

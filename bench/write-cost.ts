@@ -6,7 +6,7 @@
 // Ports: WRITE_COST_PORTS="3200-3299" (default 3100-3199).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import { benchEnvironment, cpuMsOf, ensureBuild, freePort, startApp } from "./processes.ts";
+import { benchEnvironment, cpuMsOf, ensureBuild, freePort, startApp, stopGracefully } from "./processes.ts";
 import { gotoItem } from "./live.ts";
 
 const RUNS = Number(process.env.BENCH_WRITE_RUNS ?? 200);
@@ -54,8 +54,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const r = await writeCost(app, proc.pid, { secCookie: data.secCookie, chairCookie: data.tabletCookies[0], meetingId: data.room.id, itemId: data.room.itemId, walk });
     console.log(JSON.stringify(r));
   } finally {
-    proc.kill("SIGTERM");
-    await new Promise((r) => proc.once("exit", r));
+    await stopGracefully(proc); // a --cpu-prof profile gets written
     fs.rmSync(benchDir, { recursive: true, force: true });
   }
 }
