@@ -9,6 +9,9 @@ import { decodablePath, refuseUndecodable } from "./lib/http/undecodable.ts";
 import { restoreBodyLength } from "./lib/http/body-length.ts";
 import { directRoutes } from "./lib/http/direct.ts";
 import { GET as meetingSnapshot } from "./app/api/v1/meetings/[meetingId]/route.ts";
+import { PATCH as agendaItemUpdate } from "./app/api/v1/agenda-items/[itemId]/route.ts";
+import { POST as liveCommand } from "./app/api/v1/meetings/[meetingId]/live/route.ts";
+import { POST as castBallot } from "./app/api/v1/votes/[voteId]/ballot/route.ts";
 import { attachRealtime } from "./lib/realtime/server.ts";
 import { armAllVoteTimers } from "./lib/votes/timer.ts";
 import "./lib/votes/commands.ts"; // registers the closer the vote timers call
@@ -35,9 +38,10 @@ const httpServer = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_0
 const app = next({ dev, hostname, port, httpServer });
 await app.prepare();
 const handle = app.getRequestHandler();
-// The snapshot GET every tablet of a room makes at once, answered from its route file's handler without Next's
-// routing around it (lib/http/direct.ts); every other request goes to Next.
-const direct = directRoutes([meetingSnapshot]);
+// The snapshot GET every tablet of a room makes at once, and the writes every tablet of a live room waits for (an item
+// changed, the chair's live commands, a ballot), answered from their route files' handlers without Next's routing
+// around them (lib/http/direct.ts); every other request goes to Next.
+const direct = directRoutes([meetingSnapshot, agendaItemUpdate, liveCommand, castBallot]);
 httpServer.on("request", (req, res) => {
   forgetUntrustedForwarding(req.headers);
   if (!decodablePath(req.url ?? "/")) return refuseUndecodable(req, res);

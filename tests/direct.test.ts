@@ -9,12 +9,17 @@ import type { Actor } from "@/lib/policy";
 import { directRoutes } from "@/lib/http/direct";
 import { apiPolicy, securityHeaders } from "@/lib/http/headers.js";
 import * as meetingRoute from "@/app/api/v1/meetings/[meetingId]/route";
+import * as itemRoute from "@/app/api/v1/agenda-items/[itemId]/route";
+import * as documentsRoute from "@/app/api/v1/meetings/[meetingId]/documents/route";
+import { createAgendaItem } from "@/lib/agenda/commands";
+import { db } from "@/lib/db";
 import { apiRequest, makeMeeting, makeUser, params, sessionCookie } from "./fixtures";
 
 let server: http.Server;
 let base: string;
 let member: Actor, outsider: Actor, sec: Actor;
 let meetingId: string;
+let itemId: string;
 const cookies = new Map<Actor, string>();
 
 beforeAll(async () => {
@@ -22,8 +27,9 @@ beforeAll(async () => {
   member = await makeUser("MEMBER", "Thành viên");
   outsider = await makeUser("MEMBER", "Người ngoài");
   meetingId = (await makeMeeting(sec, { members: [member] })).id;
+  itemId = (await createAgendaItem(sec, meetingId, { title: "Khai mạc" })).result.id;
   for (const a of [sec, member, outsider]) cookies.set(a, await sessionCookie(a));
-  const direct = directRoutes([meetingRoute.GET], false);
+  const direct = directRoutes([meetingRoute.GET, itemRoute.PATCH], false);
   // Whatever the direct routes leave goes on: here a marker answer standing for Next.
   server = http.createServer((req, res) => {
     if (!direct(req, res)) res.writeHead(299, { "x-next": "1" }).end();
@@ -33,8 +39,8 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-/** A raw answer (no decompression). */
-function get(path: string, headers: Record<string, string> = {}, method = "GET") {
+/** A raw answer (no decompression); `body` is sent as it is, in chunks when given several. */
+function get(path: string, headers: Record<string, string> = {}, method = "GET", body?: string | string[]) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
     const req = http.request(`${base}${path}`, { method, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -42,6 +48,7 @@ function get(path: string, headers: Record<string, string> = {}, method = "GET")
       res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
     });
     req.on("error", reject);
+    for (const chunk of typeof body === "string" ? [body] : body ?? []) req.write(chunk);
     req.end();
   });
 }
@@ -123,6 +130,9 @@ describe("the snapshot GET answered by server.ts", () => {
     for (const [path, method] of [
       [`/api/v1/meetings/${meetingId}`, "HEAD"],
       [`/api/v1/meetings/${meetingId}`, "PATCH"],
+      [`/api/v1/agenda-items/${itemId}`, "GET"],
+      [`/api/v1/agenda-items/${itemId}`, "DELETE"],
+      [`/api/v1/agenda-items/${itemId}/move`, "POST"],
       [`/api/v1/meetings/${meetingId}/`, "GET"],
       [`/api/v1/meetings/${meetingId}/agenda-items`, "GET"],
       [`/api/v1/meetings`, "GET"],
@@ -133,7 +143,56 @@ describe("the snapshot GET answered by server.ts", () => {
     }
   });
 
-  it("takes GET operations only", () => {
-    expect(() => directRoutes([meetingRoute.PATCH])).toThrow(/only GET/);
+  it("takes operations with a JSON body or none", () => {
+    expect(() => directRoutes([documentsRoute.POST])).toThrow(/only JSON bodies/);
+  });
+});
+
+describe("a write answered by server.ts (an agenda item's PATCH)", () => {
+  const patch = (headers: Record<string, string>, body?: string | string[], id = itemId) =>
+    get(`/api/v1/agenda-items/${id}`, { "content-type": "application/json", origin: base, ...headers }, "PATCH", body);
+  const title = async () => (await db.agendaItem.findUniqueOrThrow({ where: { id: itemId } })).title;
+
+  it("writes as the route handler does: the change, its version, the private answer with the API's headers", async () => {
+    const before = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    // The body in two chunks: read as a stream, as through Next.
+    const res = await patch({ cookie: cookies.get(sec)! }, ['{"title":"Khai mạc ', 'phiên họp"}']);
+    expect(res.status).toBe(200);
+    const answer = JSON.parse(res.body.toString());
+    expect(answer.item).toMatchObject({ id: itemId, title: "Khai mạc phiên họp" });
+    expect(answer.version).toBe(before.version + 1);
+    expect(await title()).toBe("Khai mạc phiên họp");
+    expect(res.headers["cache-control"]).toBe("private, no-store");
+    expect(res.headers["content-security-policy"]).toBe(apiPolicy);
+    for (const { key, value } of securityHeaders(false)) expect(res.headers[key.toLowerCase()]).toBe(value);
+    const audit = await db.auditEntry.findFirst({ where: { subjectId: itemId, action: "agenda.update" }, orderBy: { seq: "desc" } });
+    expect(audit?.actorId).toBe(sec.id);
+  });
+
+  it("refuses what the handler refuses, with the same status and localized message, and changes nothing", async () => {
+    const kept = await title();
+    const en = { "accept-language": "en" };
+    const cases: [string, Record<string, string>, string | undefined, number][] = [
+      ["no session", en, '{"title":"x"}', 401],
+      ["a member may not edit", { cookie: cookies.get(member)!, ...en }, '{"title":"x"}', 403],
+      ["an outsider sees no such item", { cookie: cookies.get(outsider)!, ...en }, '{"title":"x"}', 404],
+      ["another site's page", { cookie: cookies.get(sec)!, origin: "https://evil.example", ...en }, '{"title":"x"}', 403],
+      ["not JSON", { cookie: cookies.get(sec)!, "content-type": "text/plain", ...en }, '{"title":"x"}', 415],
+      ["broken JSON", { cookie: cookies.get(sec)!, ...en }, '{"title":', 422],
+      ["an empty title", { cookie: cookies.get(sec)!, ...en }, '{"title":""}', 422],
+      ["a stale base version", { cookie: cookies.get(sec)!, ...en }, '{"title":"x","baseVersion":1}', 409],
+      ["too large", { cookie: cookies.get(sec)!, ...en }, JSON.stringify({ title: "x".repeat(300 * 1024) }), 413],
+    ];
+    for (const [what, headers, body, status] of cases) {
+      const res = await patch(headers, body);
+      // The same request as Next would hand it over (on the fixtures' host, so our own origin is that host's).
+      const own = headers.origin ?? "http://localhost:3000";
+      const req = new Request(`http://localhost:3000/api/v1/agenda-items/${itemId}`, { method: "PATCH", headers: { host: "localhost:3000", "content-type": "application/json", ...headers, origin: own }, body });
+      const viaNext = await itemRoute.PATCH(req, params({ itemId }));
+      expect([what, res.status]).toEqual([what, status]);
+      expect([what, JSON.parse(res.body.toString())]).toEqual([what, await viaNext.json()]);
+      expect(JSON.parse(res.body.toString()).error.message).toMatch(/[A-Za-z]/);
+    }
+    expect(await title()).toBe(kept);
   });
 });

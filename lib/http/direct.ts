@@ -1,11 +1,13 @@
-// The hottest GETs, answered by server.ts itself before Next: a tablet's snapshot fetch is one of a room's worth at
-// once. Next's router, its request and response wrappers and its compression cost a route handler about as much CPU
+// The hottest requests, answered by server.ts itself before Next: a tablet's snapshot fetch is one of a room's worth
+// at once, and a live meeting's writes (an item renamed, the current item moved, a ballot) are each followed by an
+// event to every tablet of the room, which waits for the write first. Next's router, its request and response wrappers and its compression cost a route handler about as much CPU
 // as the snapshot read itself (bench/page-cpu.ts: /api/health 0.9 ms, the snapshot 1.0 ms per request). The handler
 // is the route file's own export, bound from its operation declaration (lib/http/route.ts): the same session, policy,
 // ETag/304 and localized errors; only the transport is this module's. It adds what Next adds to an API answer: the
 // security headers of next.config.js (lib/http/headers.js), and gzip for a body of 1 KB or more when the client
 // accepts it (Next's compression; a Wi-Fi room of tablets shares its air time, so the bytes count).
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { apiPolicy, securityHeaders } from "./headers.js";
@@ -17,17 +19,22 @@ const gzipped = promisify(gzip);
 const COMPRESS_FROM = 1024;
 
 interface DirectRoute {
+  method: string;
   handler: RouteHandler;
   pattern: RegExp;
   names: string[];
 }
 
+/** Methods answered here; Next answers HEAD (and OPTIONS) for a route file by itself, so those go on to Next. */
+const DIRECT_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
+
 function routeOf(handler: RouteHandler): DirectRoute {
   const op = handler.operation;
-  // GET only: Next answers HEAD (and OPTIONS) for a route file by itself; those go on to Next.
-  if (op.method !== "GET") throw new Error(`${op.id}: only GET operations are answered directly`);
+  if (!DIRECT_METHODS.has(op.method)) throw new Error(`${op.id}: ${op.method} is left to Next`);
+  // A JSON body or none: the route wrapper reads it from the request's stream with its own cap (lib/http/body.ts).
+  if (op.body && op.body.kind !== "json") throw new Error(`${op.id}: only JSON bodies are answered directly`);
   const source = (API_BASE + op.path).replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{\w+\\?\}/g, "([^/]+)");
-  return { handler, pattern: new RegExp(`^${source}$`), names: paramNames(op.path) };
+  return { method: op.method, handler, pattern: new RegExp(`^${source}$`), names: paramNames(op.path) };
 }
 
 /** The request as a route handler takes it; null when it cannot be one (Next then answers as it always did). */
@@ -38,7 +45,10 @@ function webRequest(req: IncomingMessage): Request | null {
       if (typeof value === "string") headers.append(name, value);
       else if (value) for (const v of value) headers.append(name, v);
     }
-    return new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers });
+    const url = `http://${req.headers.host ?? "localhost"}${req.url}`;
+    if (req.method === "GET") return new Request(url, { method: req.method, headers });
+    // The body stays a stream: the handler reads it (or refuses it unread) as it would through Next.
+    return new Request(url, { method: req.method, headers, body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half" } as RequestInit);
   } catch {
     return null;
   }
@@ -69,15 +79,18 @@ async function send(req: IncomingMessage, res: ServerResponse, answer: Response,
 }
 
 /**
- * A request handler for server.ts: answers a GET of one of `handlers`' paths and returns true, or returns false and
- * leaves the request to Next (every other method and path, and anything it could not turn into a Request).
+ * A request handler for server.ts: answers a request for one of `handlers`' operations (method and path) and returns
+ * true, or returns false and leaves the request to Next (every other method and path, and anything it could not turn
+ * into a Request).
  */
 export function directRoutes(handlers: RouteHandler[], dev = process.env.NODE_ENV !== "production") {
   const routes = handlers.map(routeOf);
+  const methods = new Set(routes.map((r) => r.method));
   return (req: IncomingMessage, res: ServerResponse): boolean => {
-    if (req.method !== "GET") return false;
+    if (!methods.has(req.method ?? "")) return false;
     const path = (req.url ?? "/").split("?", 1)[0];
     for (const route of routes) {
+      if (route.method !== req.method) continue;
       const m = route.pattern.exec(path);
       if (!m) continue;
       const request = webRequest(req);
