@@ -53,7 +53,11 @@ test("dates are dd/mm/yyyy and 24-hour; the chair is found by typing without dia
   await chair.fill("quan tri");
   await expect(page.getByText("Không tìm thấy người phù hợp.")).toBeVisible();
   await chair.fill("");
-  const names = (await page.getByRole("listbox", { name: "Chủ trì" }).getByRole("option").allInnerTexts()).map((t) => t.split("\n")[0]).filter((n) => n !== "— Chưa chọn —");
+  // The whole list again (it is filtered as one types): wait for it before reading it.
+  const people = page.getByRole("listbox", { name: "Chủ trì" });
+  await expect(people.getByRole("option", { name: /Đặng Thu Hương/ })).toBeVisible();
+  await expect(people.getByRole("option", { name: /Bùi Quang Huy/ })).toBeVisible();
+  const names = (await people.getByRole("option").allInnerTexts()).map((t) => t.split("\n")[0]).filter((n) => n !== "— Chưa chọn —");
   expect(names).not.toContain("Quản trị hệ thống");
   expect(names).toEqual([...names].sort(new Intl.Collator("vi").compare));
   expect(names.indexOf("Đặng Thu Hương")).toBeGreaterThan(names.indexOf("Bùi Quang Huy"));
