@@ -98,10 +98,26 @@ export function specialViewers(full: FullDelta): string[] {
   return [...out];
 }
 
+/**
+ * The list with `rows` put in (a row whose id is there takes that row's place, a new one goes at the end) and
+ * `removed` taken out. Rows keep their places, so a tablet re-assembling its snapshot sees which rows an event
+ * replaced by comparing the lists index by index (view.ts).
+ */
 function upsert<T extends { id: string }>(list: T[], rows: T[] | undefined, removed: string[] | undefined): T[] {
   if (!rows?.length && !removed?.length) return list;
-  const gone = new Set([...(removed ?? []), ...(rows ?? []).map((r) => r.id)]);
-  return [...list.filter((r) => !gone.has(r.id)), ...(rows ?? [])];
+  const incoming = new Map<string, T>();
+  for (const r of rows ?? []) incoming.set(r.id, r);
+  const gone = removed?.length ? new Set(removed) : null;
+  const out: T[] = [];
+  for (const r of list) {
+    const next = incoming.get(r.id);
+    if (next !== undefined) {
+      out.push(next);
+      incoming.delete(r.id);
+    } else if (!gone?.has(r.id)) out.push(r);
+  }
+  for (const r of incoming.values()) out.push(r);
+  return out;
 }
 
 /** Applies a delta at `version` to a viewer's rows (what the database did, mirrored: deleted items free their papers). */

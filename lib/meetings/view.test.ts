@@ -1,9 +1,12 @@
 // A tablet re-assembles its snapshot on every event: what an event did not change must stay the same object (no
 // rebuild, and React skips it), and the result must equal a fresh assembly.
 import { describe, expect, it } from "vitest";
-import { applyDelta } from "./delta.ts";
-import { assembleRows, assembleSnapshot, type AgendaItemRow, type DocumentRow, type MeetingRows } from "./view.ts";
+import fc from "fast-check";
+import { applyDelta, type MeetingDelta } from "./delta.ts";
+import { assembledOf, assembleRows, assembleSnapshot, type AgendaItemRow, type DocumentRow, type MeetingRows, type ParticipantRow } from "./view.ts";
 import { liveRowOf } from "../live/rows.ts";
+import type { SpeakerRow } from "../live/schema.ts";
+import type { VoteRow } from "../votes/schema.ts";
 
 const at = "2026-11-26T01:00:00.000Z";
 const item = (id: string, parentId: string | null, position: number): AgendaItemRow => ({
@@ -90,5 +93,90 @@ describe("assembling a tablet's snapshot from the one before", () => {
     const chaired = assembleRows(applyDelta(removed.rows, { meeting: { ...removed.rows.meeting, chair: { id: "u1", name: "Đại biểu" } } }, 7), removed);
     expect(chaired.snapshot.permissions.run).toBe(true);
     expect(removed.snapshot.permissions.run).toBe(false);
+  });
+});
+
+const person = (id: string, createdAt = at): ParticipantRow => ({
+  id: `p-${id}`, user: { id, name: `Đại biểu ${id}`, title: null }, role: "MEMBER", mayVote: true, rsvp: "PENDING", rsvpReason: null,
+  deputyName: null, deputyUserId: null, checkedInAt: null, checkedInDeputy: false, createdAt,
+});
+const speaker = (id: string, requestedAt: string): SpeakerRow => ({
+  id, agendaItemId: null, user: { id: "u2", name: "Đại biểu u2" }, onBehalfOf: null, kind: "SPEAK", status: "WAITING", position: 0, requestedAt, startedAt: null, endedAt: null,
+});
+// Only what assembling reads (id, createdAt) and what a change touches (status) matter here.
+const vote = (id: string, createdAt: string) => ({ id, createdAt, status: "DRAFT", question: id }) as unknown as VoteRow;
+
+/** A random change as an event carries it, against the rows it is applied to. */
+type Change = (r: MeetingRows) => MeetingDelta;
+const times = ["2026-11-26T01:00:00.000Z", "2026-11-26T02:00:00.000Z", "2026-11-26T03:00:00.000Z"];
+const n = fc.nat(20);
+const word = fc.constantFrom("Một", "Hai", "Ba", "Bốn");
+const nth = <T,>(list: T[], k: number): T | undefined => list[k % Math.max(1, list.length)];
+const change: fc.Arbitrary<Change> = fc.oneof(
+  // In place: the tablet's most frequent events (a rename, a status, a paper's new title, an answer, the floor).
+  fc.tuple(n, word).map(([k, title]): Change => (r) => { const i = nth(r.items, k); return i ? { items: [{ ...i, title }] } : {}; }),
+  fc.tuple(n, n, word).map(([k, j, status]): Change => (r) => {
+    const a = nth(r.items, k), b = nth(r.items, j);
+    return a && b ? { items: [{ ...a, status }, { ...b, title: status }] } : {};
+  }),
+  fc.tuple(n, word).map(([k, title]): Change => (r) => { const d = nth(r.documents, k); return d ? { documents: [{ ...d, title }] } : {}; }),
+  fc.tuple(n, fc.constantFrom("ACCEPTED", "DECLINED", "DELEGATE")).map(([k, rsvp]): Change => (r) => {
+    const p = nth(r.participants, k);
+    return p ? { participants: [{ ...p, rsvp, deputyUserId: rsvp === "DELEGATE" ? "u1" : null }] } : {};
+  }),
+  fc.tuple(n, fc.constantFrom("SPEAKING", "DONE")).map(([k, status]): Change => (r) => { const x = nth(r.speakers, k); return x ? { speakers: [{ ...x, status }] } : {}; }),
+  fc.tuple(n, fc.constantFrom("OPEN", "CLOSED")).map(([k, status]): Change => (r) => { const x = nth(r.votes, k); return x ? { votes: [{ ...x, status } as VoteRow] } : {}; }),
+  // Moves, additions and removals (a parent may even name a descendant: a cycle leaves items out of the tree).
+  fc.tuple(n, n, fc.integer({ min: -1, max: 3 })).map(([k, j, position]): Change => (r) => {
+    const i = nth(r.items, k);
+    return i ? { items: [{ ...i, position, parentId: j % 3 === 0 ? null : (nth(r.items, j)?.id ?? null) }] } : {};
+  }),
+  fc.tuple(fc.uuid(), n, fc.integer({ min: 0, max: 3 })).map(([id, j, position]): Change => (r) => ({ items: [{ ...item(id, j % 2 ? null : (nth(r.items, j)?.id ?? null), position) }] })),
+  n.map((k): Change => (r) => { const i = nth(r.items, k); return i ? { removedItems: [i.id] } : {}; }),
+  fc.tuple(n, n).map(([k, j]): Change => (r) => { const d = nth(r.documents, k); return d ? { documents: [{ ...d, agendaItemId: j % 3 ? (nth(r.items, j)?.id ?? null) : null }] } : {}; }),
+  fc.tuple(fc.uuid(), n, fc.constantFrom(...times)).map(([id, j, createdAt]): Change => (r) => ({ documents: [{ ...paper(id, nth(r.items, j)?.id ?? null), createdAt }] })),
+  n.map((k): Change => (r) => { const d = nth(r.documents, k); return d ? { removedDocuments: [d.id] } : {}; }),
+  fc.tuple(fc.uuid(), fc.constantFrom(...times)).map(([id, createdAt]): Change => () => ({ participants: [person(id, createdAt)] })),
+  n.map((k): Change => (r) => { const p = nth(r.participants, k); return p ? { removedParticipants: [p.id] } : {}; }),
+  fc.tuple(fc.uuid(), fc.constantFrom(...times)).map(([id, t]): Change => () => ({ speakers: [speaker(id, t)] })),
+  fc.tuple(fc.uuid(), fc.constantFrom(...times)).map(([id, t]): Change => () => ({ votes: [vote(id, t)] })),
+  n.map((k): Change => (r) => { const x = nth(r.votes, k); return x ? { removedVotes: [x.id] } : {}; }),
+  fc.constantFrom("PUBLISHED", "IN_PROGRESS").map((status): Change => (r) => ({ meeting: { ...r.meeting, status } as MeetingRows["meeting"] })),
+);
+
+describe("a tablet's snapshot after random changes", () => {
+  it("equals a fresh assembly after every change, from a built assembly or from the snapshot a page starts with", () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(change, { minLength: 1, maxLength: 40 }), (fromSnapshot, changes) => {
+        const start = { ...rows(), participants: [person("u1"), person("u2", times[1]), person("u3", times[0])], speakers: [speaker("s1", times[1])], votes: [vote("v1", times[2])] };
+        let prev = fromSnapshot ? assembledOf(JSON.parse(JSON.stringify(assembleSnapshot(start)))) : assembleRows(start);
+        let version = 5;
+        for (const c of changes) {
+          const next = assembleRows(applyDelta(prev.rows, c(prev.rows), ++version), prev);
+          expect(next.snapshot).toEqual(assembleSnapshot(next.rows));
+          prev = next;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a paper's new title replaces it where it is listed; an answer and a new request to speak go where a fresh sort puts them", () => {
+    const start = { ...rows(), participants: [person("u1"), person("u2", times[1]), person("u3", times[0])], speakers: [speaker("s1", times[1])] };
+    const first = assembledOf(JSON.parse(JSON.stringify(assembleSnapshot(start))));
+    const d1 = first.rows.documents.find((d) => d.id === "d1")!;
+    const next = assembleRows(applyDelta(first.rows, { documents: [{ ...d1, title: "Tờ trình mới" }] }, 6), first);
+    expect(next.snapshot).toEqual(assembleSnapshot(next.rows));
+    const [a, b] = next.snapshot.agenda;
+    expect(a.children[0].documents[0].title).toBe("Tờ trình mới");
+    expect(a.children[1]).toBe(first.snapshot.agenda[0].children[1]);
+    expect(b).toBe(first.snapshot.agenda[1]);
+    expect(next.snapshot.meetingDocuments).toBe(first.snapshot.meetingDocuments);
+    const u2 = next.rows.participants.find((p) => p.user.id === "u2")!;
+    const answered = assembleRows(applyDelta(next.rows, { participants: [{ ...u2, rsvp: "ACCEPTED" }], speakers: [speaker("s0", times[0])] }, 7), next);
+    expect(answered.snapshot).toEqual(assembleSnapshot(answered.rows));
+    expect(answered.snapshot.participants.map((p) => p.user.id)).toEqual(["u1", "u3", "u2"]);
+    expect(answered.snapshot.speakers.map((x) => x.id)).toEqual(["s0", "s1"]);
+    expect(answered.snapshot.agenda).toBe(next.snapshot.agenda);
   });
 });

@@ -108,7 +108,55 @@ const byCreated = <T extends { createdAt: string; id: string }>(a: T, b: T) =>
 
 const sortedCopy = <T,>(list: readonly T[], order: (a: T, b: T) => number): T[] => [...list].sort(order);
 const EMPTY = Object.freeze([]) as never[];
+const indexes = (n: number) => Array.from({ length: n }, (_, i) => i);
 const sameItems = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * The indexes at which `list` holds another row than `before`, when each such row takes its predecessor's place
+ * (`samePlace`: the same id, and the same place in what is made from the list); null when the change is of another
+ * kind (rows added, removed or moved). Rows keep their indexes through applyDelta, so this is how a tablet sees what
+ * an event replaced without looking anything up.
+ */
+function replacedAt<T>(list: readonly T[], before: readonly T[], samePlace: (a: T, b: T) => boolean): number[] | null {
+  if (list === before) return EMPTY;
+  if (list.length !== before.length) return null;
+  let out: number[] = EMPTY;
+  for (let i = 0; i < list.length; i++) {
+    if (list[i] === before[i]) continue;
+    if (!samePlace(list[i], before[i])) return null;
+    if (out === EMPTY) out = [];
+    out.push(i);
+  }
+  return out;
+}
+
+/**
+ * `list` sorted, from `before` and its sorted copy `sorted`: when rows were replaced in place by rows that sort the
+ * same, or added at the end, the copy with those put in (no sort); otherwise sorted anew. Equal to sortedCopy(list).
+ */
+function resorted<T>(list: readonly T[], order: (a: T, b: T) => number, before?: readonly T[], sorted?: T[]): T[] {
+  if (before === undefined || sorted === undefined) return sortedCopy(list, order);
+  if (list === before) return sorted;
+  if (list.length < before.length) return sortedCopy(list, order);
+  let out: T[] | null = null;
+  for (let i = 0; i < before.length; i++) {
+    if (list[i] === before[i]) continue;
+    if (order(list[i], before[i]) !== 0) return sortedCopy(list, order);
+    out ??= sorted.slice();
+    out[out.indexOf(before[i])] = list[i];
+  }
+  for (let i = before.length; i < list.length; i++) {
+    out ??= sorted.slice();
+    let lo = 0;
+    for (let hi = out.length; lo < hi; ) {
+      const mid = (lo + hi) >>> 1;
+      if (order(out[mid], list[i]) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, list[i]);
+  }
+  return out ?? sorted;
+}
 
 /** The viewer's own participation, as the policy needs it. */
 function participation(rows: MeetingRows) {
@@ -117,96 +165,152 @@ function participation(rows: MeetingRows) {
 }
 
 /**
- * The agenda as a tree with each item's papers. With the tree before (`prev`), a node whose item row, papers and
- * children are all unchanged is the same object as before, so a rename allocates the renamed node and its ancestors
- * only, and React skips the rest.
+ * The agenda tree with each item's papers, and where each node sits in it: by the index of its item in the rows'
+ * `items` (and of each paper in `documents`) the tree was made from.
  */
-function agendaTree(items: readonly AgendaItemRow[], allDocuments: readonly DocumentRow[], prev?: Assembled["tree"]) {
-  const documents = sortedCopy(allDocuments, byCreated);
-  const papers = new Map<string, DocumentRow[]>();
-  const meetingDocuments: DocumentRow[] = [];
-  const ids = new Set(items.map((i) => i.id));
-  for (const d of documents) {
-    if (d.agendaItemId && ids.has(d.agendaItemId)) {
-      const list = papers.get(d.agendaItemId);
-      if (list) list.push(d);
-      else papers.set(d.agendaItemId, [d]);
-    } else meetingDocuments.push(d);
-  }
-  const children = new Map<string | null, AgendaItemRow[]>();
-  for (const i of sortedCopy(items, byPosition)) {
-    const parent = i.parentId && ids.has(i.parentId) ? i.parentId : null;
-    const list = children.get(parent);
-    if (list) list.push(i);
-    else children.set(parent, [i]);
-  }
-  const sources = new Map<AgendaNode, AgendaItemRow>();
-  const build = (parentId: string | null): AgendaNode[] =>
-    (children.get(parentId) ?? EMPTY).map((item) => {
-      const kids = build(item.id);
-      const docs = papers.get(item.id) ?? EMPTY;
-      const old = prev?.nodes.get(item.id);
-      if (old && prev!.sources.get(old) === item && sameItems(old.documents, docs) && sameItems(old.children, kids)) {
-        sources.set(old, item);
-        return old;
-      }
-      // Object.assign, not `{ ...i, documents, children }`: in Node 20's V8, a spread followed by new keys takes a
-      // slow path (~5 µs per object against ~0.25 µs).
-      const node: AgendaNode = Object.assign({}, item, { documents: docs, children: kids });
-      sources.set(node, item);
-      return node;
-    });
-  const agenda = build(null);
-  const nodes = new Map<string, AgendaNode>();
-  for (const [node, item] of sources) nodes.set(item.id, node);
-  return {
-    agenda: prev && sameItems(prev.agenda, agenda) ? prev.agenda : agenda,
-    meetingDocuments: prev && sameItems(prev.meetingDocuments, meetingDocuments) ? prev.meetingDocuments : meetingDocuments,
-    nodes,
-    sources,
+export interface AgendaTree {
+  agenda: AgendaNode[];
+  meetingDocuments: DocumentRow[];
+  /** Shared by the trees patched from this one (the same items and papers at the same indexes, in the same places). */
+  shape: {
+    /** Item id → index. */
+    at: Map<string, number>;
+    /** Per item: the item whose node's children hold its node (-1: the top level; -2: not in the tree, a parent cycle). */
+    parent: Int32Array;
+    /** Per item: its node's place among its siblings. */
+    place: Int32Array;
+    /** Per paper: the item whose node lists it (-1: the meeting's papers), and its place in that list. */
+    paperOf: Int32Array;
+    paperPlace: Int32Array;
+    /** Whether every item is in the tree. */
+    whole: boolean;
   };
 }
 
+function nodeAt(tree: AgendaTree, i: number): AgendaNode | undefined {
+  const p = tree.shape.parent[i];
+  if (p === -2) return undefined;
+  return (p === -1 ? tree.agenda : nodeAt(tree, p)?.children)?.[tree.shape.place[i]];
+}
+
 /**
- * The tree before with some items' own fields changed (a rename, a new status or presenter), when nothing moved: the
- * same papers, the same items, each at the same place under the same parent. The changed nodes and their ancestors
- * are new objects, every other node is kept; null when the change is of another kind (agendaTree then rebuilds).
- * This is the tablet's most frequent event, and the tree's sort and regrouping cost most of applying it.
+ * The agenda tree, built. With the assembly before (`prev`), a node whose item row, papers and children are all
+ * unchanged is the same object as before, so React skips it.
  */
-function patchTree(items: readonly AgendaItemRow[], prev: Assembled["tree"]): Assembled["tree"] | null {
-  if (items.length !== prev.nodes.size) return null;
-  const changed = new Map<string, AgendaItemRow>();
-  for (const item of items) {
-    const old = prev.nodes.get(item.id);
-    if (!old) return null;
-    const before = prev.sources.get(old)!;
-    if (before === item) continue;
-    if (before.position !== item.position || before.parentId !== item.parentId) return null;
-    changed.set(item.id, item);
+function agendaTree(items: readonly AgendaItemRow[], documents: readonly DocumentRow[], prev?: Assembled): AgendaTree {
+  const at = new Map<string, number>();
+  for (let i = 0; i < items.length; i++) at.set(items[i].id, i);
+  const papers = new Map<string, number[]>();
+  const meetingPapers: number[] = [];
+  for (const k of sortedCopy(indexes(documents.length), (a, b) => byCreated(documents[a], documents[b]))) {
+    const owner = documents[k].agendaItemId;
+    if (owner && at.has(owner)) {
+      const list = papers.get(owner);
+      if (list) list.push(k);
+      else papers.set(owner, [k]);
+    } else meetingPapers.push(k);
   }
-  if (changed.size === 0) return prev;
-  // The changed items and their ancestors (a parent id that names no item puts an item at the top, as in agendaTree).
-  const dirty = new Set<string>();
-  for (const id of changed.keys()) {
-    for (let at: string | null = id; at !== null && !dirty.has(at); ) {
-      dirty.add(at);
-      const parentId: string | null = prev.sources.get(prev.nodes.get(at)!)!.parentId;
-      at = parentId !== null && prev.nodes.has(parentId) ? parentId : null;
+  const children = new Map<string | null, number[]>();
+  for (const i of sortedCopy(indexes(items.length), (a, b) => byPosition(items[a], items[b]))) {
+    const parentId = items[i].parentId;
+    const key = parentId && at.has(parentId) ? parentId : null;
+    const list = children.get(key);
+    if (list) list.push(i);
+    else children.set(key, [i]);
+  }
+  const shape: AgendaTree["shape"] = {
+    at, parent: new Int32Array(items.length).fill(-2), place: new Int32Array(items.length),
+    paperOf: new Int32Array(documents.length).fill(-2), paperPlace: new Int32Array(documents.length), whole: false,
+  };
+  const paperList = (owner: number, list: number[] | undefined) => {
+    if (!list) return EMPTY;
+    return list.map((k, place) => {
+      shape.paperOf[k] = owner;
+      shape.paperPlace[k] = place;
+      return documents[k];
+    });
+  };
+  let reached = 0;
+  const build = (parent: number, key: string | null): AgendaNode[] =>
+    (children.get(key) ?? EMPTY).map((i, place) => {
+      shape.parent[i] = parent;
+      shape.place[i] = place;
+      reached++;
+      const item = items[i];
+      const kids = build(i, item.id);
+      const docs = paperList(i, papers.get(item.id));
+      const k = prev?.tree.shape.at.get(item.id);
+      const old = k === undefined ? undefined : nodeAt(prev!.tree, k);
+      if (old && prev!.rows.items[k!] === item && sameItems(old.documents, docs) && sameItems(old.children, kids)) return old;
+      // Object.assign, not `{ ...i, documents, children }`: in Node 20's V8, a spread followed by new keys takes a
+      // slow path (~5 µs per object against ~0.25 µs).
+      return Object.assign({}, item, { documents: docs, children: kids });
+    });
+  const agenda = build(-1, null);
+  shape.whole = reached === items.length;
+  const meetingDocuments = paperList(-1, meetingPapers);
+  const before = prev?.tree;
+  return {
+    agenda: before && sameItems(before.agenda, agenda) ? before.agenda : agenda,
+    meetingDocuments: before && sameItems(before.meetingDocuments, meetingDocuments) ? before.meetingDocuments : meetingDocuments,
+    shape,
+  };
+}
+
+const sameItemPlace = (a: AgendaItemRow, b: AgendaItemRow) => a.id === b.id && a.position === b.position && a.parentId === b.parentId;
+const samePaperPlace = (a: DocumentRow, b: DocumentRow) => a.id === b.id && a.createdAt === b.createdAt && a.agendaItemId === b.agendaItemId;
+
+/**
+ * The tree before with some items' own fields (a rename, a new status or presenter) or some papers' fields (a new
+ * title or version) changed, when nothing moved: the same items and papers, each in the same place. The nodes of the
+ * changed items and papers and their ancestors are new objects, every other node is kept; null when the change is
+ * of another kind (agendaTree then rebuilds). No sort, no regrouping, no lookup by id: these are a tablet's most
+ * frequent events.
+ */
+function patchTree(rows: MeetingRows, prev: Assembled): AgendaTree | null {
+  const { tree } = prev;
+  const { shape } = tree;
+  if (!shape.whole) return null;
+  const items = replacedAt(rows.items, prev.rows.items, sameItemPlace);
+  const papers = items && replacedAt(rows.documents, prev.rows.documents, samePaperPlace);
+  if (!items || !papers) return null;
+  if (items.length === 0 && papers.length === 0) return tree;
+  let { agenda, meetingDocuments } = tree;
+  // Each changed node once, its parent first; a node's children and papers are copied once, before the first change.
+  const made = new Map<number, AgendaNode>();
+  const copied = new Set<unknown[]>();
+  const own = <T,>(list: T[]): T[] => {
+    if (copied.has(list)) return list;
+    const copy = list.slice();
+    copied.add(copy);
+    return copy;
+  };
+  const renew = (i: number): AgendaNode => {
+    let node = made.get(i);
+    if (node) return node;
+    const p = shape.parent[i];
+    let siblings: AgendaNode[];
+    if (p === -1) siblings = agenda = own(agenda);
+    else {
+      const parent = renew(p);
+      siblings = parent.children = own(parent.children);
+    }
+    const old = siblings[shape.place[i]];
+    node = Object.assign({}, rows.items[i], { documents: old.documents, children: old.children });
+    siblings[shape.place[i]] = node;
+    made.set(i, node);
+    return node;
+  };
+  for (const i of items) renew(i);
+  for (const k of papers) {
+    const owner = shape.paperOf[k];
+    if (owner === -1) (meetingDocuments = own(meetingDocuments))[shape.paperPlace[k]] = rows.documents[k];
+    else {
+      const node = renew(owner);
+      (node.documents = own(node.documents))[shape.paperPlace[k]] = rows.documents[k];
     }
   }
-  const nodes = new Map(prev.nodes);
-  const sources = new Map(prev.sources);
-  const rebuild = (node: AgendaNode): AgendaNode => {
-    if (!dirty.has(node.id)) return node;
-    const item = changed.get(node.id) ?? prev.sources.get(node)!;
-    const kids = node.children.some((c) => dirty.has(c.id)) ? node.children.map(rebuild) : node.children;
-    const fresh: AgendaNode = Object.assign({}, item, { documents: node.documents, children: kids });
-    sources.delete(node);
-    sources.set(fresh, item);
-    nodes.set(item.id, fresh);
-    return fresh;
-  };
-  return { agenda: prev.agenda.map(rebuild), meetingDocuments: prev.meetingDocuments, nodes, sources };
+  return { agenda, meetingDocuments, shape };
 }
 
 /** A snapshot with what it was made from, so the next one can keep what did not change (a tablet, per event). */
@@ -218,47 +322,51 @@ export interface Assembled {
   /** Whether the viewer is checked in as that deputy now. */
   deputySeatCheckedIn: boolean;
   snapshot: MeetingSnapshot;
-  tree: { agenda: AgendaNode[]; meetingDocuments: DocumentRow[]; nodes: Map<string, AgendaNode>; sources: Map<AgendaNode, AgendaItemRow> };
+  tree: AgendaTree;
 }
 
 /**
  * The snapshot a viewer sees, from their rows. `prev`: the one before (a tablet applying an event); lists, the tree's
- * nodes, one's own participation and the permissions are kept where their inputs are the same objects.
+ * nodes, one's own participation and the permissions are kept where their inputs are the same objects, and rows
+ * replaced in place are put in place (no sort).
  */
 export function assembleRows(rows: MeetingRows, prev?: Assembled): Assembled {
   const { meeting, viewer } = rows;
   const before = prev?.rows;
-  const keep = <K extends keyof MeetingRows>(k: K) => before !== undefined && before[k] === rows[k];
-  const tree = !keep("documents") ? agendaTree(rows.items, rows.documents, prev?.tree)
-    : keep("items") ? prev!.tree
-    : (patchTree(rows.items, prev!.tree) ?? agendaTree(rows.items, rows.documents, prev!.tree));
-  const me = keep("participants") ? prev!.me : participation(rows);
-  const represents = keep("participants") ? prev!.represents : rows.participants.some((p) => attendsFor(p, viewer.id));
-  const deputySeatCheckedIn = keep("participants") ? prev!.deputySeatCheckedIn : rows.participants.some((p) => speaksFor(p, viewer.id));
-  const resource = {
-    id: meeting.id,
-    status: meeting.status as MeetingStatus,
-    chairId: meeting.chair?.id ?? null,
-    approverId: meeting.approver?.id ?? null,
-    publishedAt: meeting.publishedAt,
-    participant: me && { role: me.role, mayVote: me.mayVote },
-    represents,
-    deputySeatCheckedIn,
-  };
-  const presenterUserId = rows.live.presenter?.id ?? null;
   const old = prev?.snapshot;
-  const samePolicyInputs = old !== undefined && keep("participants") && old.meeting.status === meeting.status
-    && (old.meeting.chair?.id ?? null) === resource.chairId && (old.meeting.approver?.id ?? null) === resource.approverId
+  const tree = (prev && patchTree(rows, prev)) ?? agendaTree(rows.items, rows.documents, prev);
+  const sameParticipants = before !== undefined && before.participants === rows.participants;
+  const me = sameParticipants ? prev!.me : participation(rows);
+  const represents = sameParticipants ? prev!.represents : rows.participants.some((p) => attendsFor(p, viewer.id));
+  const deputySeatCheckedIn = sameParticipants ? prev!.deputySeatCheckedIn : rows.participants.some((p) => speaksFor(p, viewer.id));
+  const chairId = meeting.chair?.id ?? null;
+  const approverId = meeting.approver?.id ?? null;
+  const presenterUserId = rows.live.presenter?.id ?? null;
+  const samePolicyInputs = old !== undefined && sameParticipants && old.meeting.status === meeting.status
+    && (old.meeting.chair?.id ?? null) === chairId && (old.meeting.approver?.id ?? null) === approverId
     && old.meeting.publishedAt === meeting.publishedAt && (old.live.presenter?.id ?? null) === presenterUserId;
-  const snapshot = compose(rows, {
+  const snapshot: MeetingSnapshot = {
+    viewer: rows.viewer,
+    meeting,
     agenda: tree.agenda,
     meetingDocuments: tree.meetingDocuments,
-    participants: keep("participants") ? old!.participants : sortedCopy(rows.participants, byCreated),
-    speakers: keep("speakers") ? old!.speakers : sortedCopy(rows.speakers, byRequested),
-    votes: keep("votes") ? old!.votes : sortedCopy(rows.votes, byCreated),
-    me,
-    permissions: samePolicyInputs ? old.permissions : permissionsOf({ id: viewer.id, role: viewer.role }, resource, presenterUserId),
-  });
+    participants: resorted(rows.participants, byCreated, before?.participants, old?.participants),
+    live: rows.live,
+    speakers: resorted(rows.speakers, byRequested, before?.speakers, old?.speakers),
+    votes: resorted(rows.votes, byCreated, before?.votes, old?.votes),
+    // Their own stored answer in full, so the invitation form shows (and can re-send) what they said.
+    me: sameParticipants ? old!.me : me && { participantId: me.participantId, role: me.role, rsvp: me.rsvp, rsvpReason: me.rsvpReason, deputyName: me.deputyName, deputyUserId: me.deputyUserId },
+    permissions: samePolicyInputs ? old.permissions : permissionsOf({ id: viewer.id, role: viewer.role }, {
+      id: meeting.id,
+      status: meeting.status as MeetingStatus,
+      chairId,
+      approverId,
+      publishedAt: meeting.publishedAt,
+      participant: me && { role: me.role, mayVote: me.mayVote },
+      represents,
+      deputySeatCheckedIn,
+    }, presenterUserId),
+  };
   return { rows, me, represents, deputySeatCheckedIn, snapshot, tree };
 }
 
@@ -279,39 +387,23 @@ function permissionsOf(actor: Principal, resource: MeetingResource, presenterUse
   };
 }
 
-/** The snapshot's shape (MeetingSnapshot). */
-function compose(
-  rows: MeetingRows,
-  parts: {
-    agenda: AgendaNode[];
-    meetingDocuments: DocumentRow[];
-    participants: ParticipantRow[];
-    speakers: SpeakerRow[];
-    votes: VoteRow[];
-    me: ReturnType<typeof participation>;
-    permissions: ReturnType<typeof permissionsOf>;
-  },
-) {
-  const { me } = parts;
-  return {
-    viewer: rows.viewer,
-    meeting: rows.meeting,
-    agenda: parts.agenda,
-    meetingDocuments: parts.meetingDocuments,
-    participants: parts.participants,
-    live: rows.live,
-    speakers: parts.speakers,
-    votes: parts.votes,
-    // Their own stored answer in full, so the invitation form shows (and can re-send) what they said.
-    me: me && { participantId: me.participantId, role: me.role, rsvp: me.rsvp, rsvpReason: me.rsvpReason, deputyName: me.deputyName, deputyUserId: me.deputyUserId },
-    permissions: parts.permissions,
-  };
+/** What a meeting page shows, for one viewer (meetingSnapshotSchema below declares it for the API). */
+export interface MeetingSnapshot {
+  viewer: Viewer;
+  meeting: MeetingRow;
+  agenda: AgendaNode[];
+  meetingDocuments: DocumentRow[];
+  participants: ParticipantRow[];
+  live: LiveRow;
+  speakers: SpeakerRow[];
+  votes: VoteRow[];
+  me: { participantId: string; role: MeetingRole; rsvp: string; rsvpReason: string | null; deputyName: string | null; deputyUserId: string | null } | null;
+  permissions: ReturnType<typeof permissionsOf>;
 }
 
 export function assembleSnapshot(rows: MeetingRows) {
   return assembleRows(rows).snapshot;
 }
-export type MeetingSnapshot = ReturnType<typeof compose>;
 
 const agendaNodeSchema = agendaItemRowSchema.extend({
   documents: z.array(documentRowSchema),
@@ -346,17 +438,47 @@ export const meetingSnapshotSchema = z.object({
   }),
 });
 
-/** The rows behind a snapshot (the browser starts from the server-rendered snapshot). */
-export function snapshotRows(s: MeetingSnapshot): MeetingRows {
+/**
+ * The assembly a snapshot stands for (the server-rendered one a page starts from, or one fetched): its rows, and its
+ * tree indexed as agendaTree indexes the trees it builds. The server assembled it with assembleSnapshot, so its
+ * lists are sorted and its nodes in place: the first event after it is applied like any other, keeping its nodes.
+ */
+export function assembledOf(s: MeetingSnapshot): Assembled {
   const items: AgendaItemRow[] = [];
   const documents: DocumentRow[] = [...s.meetingDocuments];
-  const walk = (nodes: AgendaNode[]) => {
-    for (const { documents: docs, children, ...item } of nodes) {
+  const parent: number[] = [];
+  const place: number[] = [];
+  const paperOf: number[] = s.meetingDocuments.map(() => -1);
+  const paperPlace: number[] = s.meetingDocuments.map((_, k) => k);
+  const walk = (nodes: AgendaNode[], up: number) =>
+    nodes.forEach(({ documents: docs, children, ...item }, at) => {
+      const i = items.length;
       items.push(item);
-      documents.push(...docs);
-      walk(children);
-    }
+      parent.push(up);
+      place.push(at);
+      docs.forEach((d, k) => {
+        documents.push(d);
+        paperOf.push(i);
+        paperPlace.push(k);
+      });
+      walk(children, i);
+    });
+  walk(s.agenda, -1);
+  const rows: MeetingRows = { viewer: s.viewer, meeting: s.meeting, items, documents, participants: s.participants, live: s.live, speakers: s.speakers, votes: s.votes };
+  const shape: AgendaTree["shape"] = {
+    at: new Map(items.map((item, i) => [item.id, i])),
+    parent: Int32Array.from(parent),
+    place: Int32Array.from(place),
+    paperOf: Int32Array.from(paperOf),
+    paperPlace: Int32Array.from(paperPlace),
+    whole: true,
   };
-  walk(s.agenda);
-  return { viewer: s.viewer, meeting: s.meeting, items, documents, participants: s.participants, live: s.live, speakers: s.speakers, votes: s.votes };
+  return {
+    rows,
+    me: participation(rows),
+    represents: s.participants.some((p) => attendsFor(p, s.viewer.id)),
+    deputySeatCheckedIn: s.participants.some((p) => speaksFor(p, s.viewer.id)),
+    snapshot: s,
+    tree: { agenda: s.agenda, meetingDocuments: s.meetingDocuments, shape },
+  };
 }

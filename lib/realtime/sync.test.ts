@@ -19,7 +19,7 @@ import { goodPdf } from "../../tests/files/bad-pdfs";
 import { attachRealtime } from "./server";
 import { setRealtimeServer } from "./publish";
 import { MeetingSync } from "./sync";
-import { MEETING_EVENT_NAMES } from "./events";
+import { MEETING_EVENT_NAMES, meetingRoom } from "./events";
 import type { MeetingSnapshot } from "../meetings/view";
 
 let httpServer: http.Server;
@@ -300,6 +300,43 @@ describe("what a socket may receive", () => {
     const again = await new Promise<{ ok: boolean }>((r) => tl.socket.emit("meeting:join", { meetingId: m.id, version: 0 }, r));
     expect(again.ok).toBe(false);
     refused.push(again);
+  });
+
+  it("an event that is not what the contract says is not applied: the client takes the server's state instead", async () => {
+    const sec = await makeUser("SECRETARIAT");
+    const member = await makeUser();
+    const m = await makeMeeting(sec, { members: [member] });
+    meetingIdUnderTest = m.id;
+    const t = await tablet(member, m.id);
+    // The tablet is in the room once a real change reached it.
+    const { result, version: created } = await createAgendaItem(sec, m.id, { title: "Khai mạc" });
+    await until(() => t.sync.version === created);
+    const titleOf = () => t.sync.snapshot.agenda.find((n) => n.id === result.id)?.title;
+    const { documents: _docs, children: _kids, ...row } = t.sync.snapshot.agenda.find((n) => n.id === result.id)!;
+    const version = t.sync.version;
+    const head = { meetingId: m.id, version: version + 1, change: "updated" };
+    const forged = [
+      { ...head, items: [{ ...row, title: 42 }] },
+      { ...head, items: [{ ...row, title: "Giả mạo", position: "1" }] },
+      { ...head, items: [{ ...row, title: "Giả mạo", presenter: { id: "u" } }] },
+      { ...head, items: [{ ...row, title: "Giả mạo", changedAtVersion: 1.5 }] },
+      { ...head, items: { ...row, title: "Giả mạo" } },
+      { ...head, change: "renamed", items: [{ ...row, title: "Giả mạo" }] },
+      { ...head, version: String(version + 1), items: [{ ...row, title: "Giả mạo" }] },
+      { ...head, meetingId: undefined, items: [{ ...row, title: "Giả mạo" }] },
+      { ...head, participants: [{ id: "p" }] },
+    ];
+    for (const payload of forged) {
+      const fetches = t.fetches;
+      io.to(meetingRoom(m.id)).emit("agenda.changed", payload as never);
+      await until(() => t.fetches > fetches, 10_000);
+      expect(t.sync.version).toBe(version);
+      expect(titleOf()).toBe("Khai mạc");
+    }
+    // The same event, well formed, is applied.
+    io.to(meetingRoom(m.id)).emit("agenda.changed", { ...head, items: [{ ...row, title: "Đúng" }] } as never);
+    await until(() => t.sync.version === version + 1);
+    expect(titleOf()).toBe("Đúng");
   });
 
   it("the approver's comment reaches the secretariat and the approver, not the members", async () => {

@@ -3,7 +3,7 @@
 // (the same typed events) and only a client too far behind takes a snapshot, conditionally (ETag → 304).
 // The React hook (client.ts) and the benchmark's simulated tablets both run exactly this.
 import { applyDelta } from "../meetings/delta.ts";
-import { assembleRows, snapshotRows, type Assembled, type MeetingRows, type MeetingSnapshot } from "../meetings/view.ts";
+import { assembledOf, assembleRows, type Assembled, type MeetingSnapshot } from "../meetings/view.ts";
 import { MEETING_EVENT_NAMES, parseMeetingEvent, type JoinAck, type MeetingEventPayload } from "./events.ts";
 
 /** The part of a socket.io client socket this needs. */
@@ -35,10 +35,8 @@ const OWN_WRITE_GRACE_MS = 1500;
 
 export class MeetingSync {
   readonly meetingId: string;
-  private rows: MeetingRows;
-  private current: MeetingSnapshot;
-  /** The last state made from events (the next event keeps what it did not change); null after a snapshot. */
-  private assembled: Assembled | null = null;
+  /** The state and what it was made from: the next event keeps what it does not change. */
+  private assembled: Assembled;
   private etag: string | undefined;
   /** Events that arrived ahead of a gap, by version, until the gap is filled. */
   private ahead = new Map<number, { name: string; payload: MeetingEventPayload }>();
@@ -51,16 +49,15 @@ export class MeetingSync {
 
   constructor(private readonly opts: MeetingSyncOptions) {
     this.meetingId = opts.initial.meeting.id;
-    this.current = opts.initial;
-    this.rows = snapshotRows(opts.initial);
+    this.assembled = assembledOf(opts.initial);
     for (const name of MEETING_EVENT_NAMES) this.handlers.set(name, (payload) => this.receive(name, payload));
   }
 
   get version(): number {
-    return this.rows.meeting.version;
+    return this.assembled.rows.meeting.version;
   }
   get snapshot(): MeetingSnapshot {
-    return this.current;
+    return this.assembled.snapshot;
   }
 
   start() {
@@ -88,9 +85,7 @@ export class MeetingSync {
   /** Takes a snapshot obtained elsewhere (e.g. the fresh state a 409 carried) if it is not older than ours. */
   accept(snapshot: MeetingSnapshot) {
     if (snapshot.meeting.id !== this.meetingId || snapshot.meeting.version < this.version) return;
-    this.rows = snapshotRows(snapshot);
-    this.current = snapshot;
-    this.assembled = null;
+    this.assembled = assembledOf(snapshot);
     for (const v of this.ahead.keys()) if (v <= this.version) this.ahead.delete(v);
     this.opts.onState?.(snapshot, []);
     this.drain();
@@ -178,10 +173,12 @@ export class MeetingSync {
   }
 
   private apply(event: MeetingEventPayload) {
-    this.rows = applyDelta(this.rows, "change" in event ? event : {}, event.version);
-    this.assembled = assembleRows(this.rows, this.assembled ?? undefined);
-    this.current = this.assembled.snapshot;
-    const changed = "change" in event ? [...(event.items ?? []), ...(event.documents ?? [])].map((r) => r.id) : [];
-    this.opts.onState?.(this.current, changed);
+    this.assembled = assembleRows(applyDelta(this.assembled.rows, "change" in event ? event : {}, event.version), this.assembled);
+    const changed: string[] = [];
+    if ("change" in event) {
+      for (const r of event.items ?? []) changed.push(r.id);
+      for (const r of event.documents ?? []) changed.push(r.id);
+    }
+    this.opts.onState?.(this.assembled.snapshot, changed);
   }
 }
