@@ -216,6 +216,7 @@ export const validRequests: Record<string, { status?: MeetingStatus; request: (f
   "documents.update": { request: (f) => ({ params: { documentId: f.documentId }, body: { title: "Tên tài liệu mới" } }) },
   "documents.delete": { request: (f) => ({ params: { documentId: f.documentId }, body: {} }) },
   "documents.file": { request: (f) => ({ params: { documentId: f.documentId } }) },
+  "documents.firstPage": { request: (f) => ({ params: { documentId: f.documentId } }) },
   "reading.report": { request: (f) => ({ params: { documentId: f.documentId }, body: { version: 1, pages: [1], lastPage: 1 } }) },
   "reading.progress": { request: (f) => ({ params: { meetingId: f.meetingId } }) },
   "annotations.list": { request: (f) => ({ params: { documentId: f.documentId }, query: { version: "1" } }) },

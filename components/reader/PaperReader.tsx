@@ -13,7 +13,8 @@ import { documentOps } from "@/lib/documents/operations";
 import type { ReaderView } from "@/lib/reading/queries";
 import { PaperViewer, type FitMode } from "./viewer";
 import { initialPageOf, paperFileUrl, PAPER_CONTAINER_ID, shownVersion } from "./boot";
-import { stampPage } from "./marks";
+import { marksHtml, stampPage } from "./marks";
+import { dropFirstPage, firstPageUrl, viewerHtml } from "./firstpage";
 import { Thumbnails } from "./Thumbnails";
 import { useReadingReport } from "./useReadingReport";
 import { PaperNotes, type EditorTool } from "./annotations";
@@ -27,8 +28,6 @@ import type { AnnotationJson } from "@/lib/annotations/schema";
 import { ReaderFollow } from "@/components/live/ReaderFollow";
 
 const TOOL = "inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-2 font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-40";
-/** The viewer container's content, one object so React never sets it again. */
-const VIEWER_HTML = { __html: '<div class="pdfViewer"></div>' };
 const MARK: Record<string, string> = { CONFIDENTIAL: "bg-orange-100 text-orange-900 border-orange-300", SECRET: "bg-red-100 text-red-900 border-red-300" };
 
 /** A toolbar icon: one stroked path, sized for the 44 px buttons it sits in. */
@@ -103,9 +102,21 @@ export function PaperReader({ view, watermark, startPage, version, pdfjsVersion 
     if (!viewer || changedPages.size === 0) return;
     for (const p of changedPages) {
       const div = viewer.pdfViewer.getPageView(p - 1)?.div as HTMLElement | undefined;
-      if (div?.querySelector(".oc-marks")) stampPage(div, p, marks.current);
+      if (div?.querySelector(".oc-marks")) stampPage(div, p, marks.current, marksHtml);
     }
   }, [viewer, changedPages]);
+  // The viewer container's content: pdf.js's viewer element, and the first page's picture when the paper opens on
+  // page 1 (firstpage.ts). Made once per version shown, the same on the server and here: React sets it again only for
+  // another version (whose viewer is set up anew), never under a viewer drawing in it (a refreshed page's new
+  // watermark time does not count).
+  const viewerContent = useRef<{ version: string; html: { __html: string } } | null>(null);
+  const versionKey = `${view.document.id}:${shown.number}`;
+  if (viewerContent.current?.version !== versionKey) {
+    const picture = shown.firstPage && initialPageOf(view, shown, startPage) === 1
+      ? { url: firstPageUrl(view.document.id, shown.number), size: shown.firstPage, alt: t("firstPageAlt"), marks: { watermark, mark, changed: new Set<number>(), changedLabel: "" } }
+      : null;
+    viewerContent.current = { version: versionKey, html: { __html: viewerHtml(picture) } };
+  }
   const openLatest = () => {
     router.push(paperUrl);
     router.refresh();
@@ -132,7 +143,10 @@ export function PaperReader({ view, watermark, startPage, version, pdfjsVersion 
       },
       onScale: (s) => setScale(s),
       onFind: setFound,
-      onPageRendered: (div, p) => stampPage(div, p, marks.current),
+      onPageRendered: (div, p) => {
+        stampPage(div, p, marks.current, marksHtml);
+        dropFirstPage(el);
+      },
       onFirstPage: () => {
         document.documentElement.dataset.firstPage = String(performance.now());
         report.seen(initialPage);
@@ -316,7 +330,7 @@ export function PaperReader({ view, watermark, startPage, version, pdfjsVersion 
           {/* pdf.js's viewer (its .pdfViewer inside) may be set up and drawing before React hydrates (boot.ts):
               React never looks inside it. position inline: pdf.js insists on it, perhaps before the stylesheet. */}
           <div ref={container} id={PAPER_CONTAINER_ID} className="oc-paper absolute inset-0 overflow-auto" style={{ position: "absolute" }}
-            data-testid="paper-viewer" tabIndex={-1} dangerouslySetInnerHTML={VIEWER_HTML} />
+            data-testid="paper-viewer" tabIndex={-1} dangerouslySetInnerHTML={viewerContent.current.html} />
           {!doc && !failed && <p className="absolute inset-x-0 top-8 text-center text-slate-700" role="status">{t("loading")}</p>}
           {failed && (
             <div role="alert" className="absolute inset-x-4 top-8 mx-auto max-w-md rounded-xl border border-red-300 bg-white p-4 text-center">

@@ -3,7 +3,7 @@
 // marks) on the server-rendered container without waiting for React. Server-rendered only: the inline script runs
 // once, from the page's HTML; React does not run it again, and the viewer starts pdf.js itself when it is absent.
 import { headers } from "next/headers";
-import { preloadModule } from "react-dom";
+import { preload, preloadModule } from "react-dom";
 import { bootScript, pdfjsAssets } from "./boot";
 import type { PageMarks } from "./marks";
 
@@ -12,10 +12,12 @@ async function requestNonce() {
   return /'nonce-([^']+)'/.exec((await headers()).get("content-security-policy") ?? "")?.[1];
 }
 
-export async function ReaderBoot({ url, size, pdfjsVersion, initialPage, marks }: {
-  url: string; size: number; pdfjsVersion: string; initialPage: number; marks: Omit<PageMarks, "changed">;
+/** `firstPage`: the first page's picture (firstpage.ts), asked for from the head, at high priority, when there is one. */
+export async function ReaderBoot({ url, size, pdfjsVersion, initialPage, marks, firstPage }: {
+  url: string; size: number; pdfjsVersion: string; initialPage: number; marks: Omit<PageMarks, "changed">; firstPage: string | null;
 }) {
   const nonce = await requestNonce();
+  if (firstPage) preload(firstPage, { as: "image", fetchPriority: "high" });
   const assets = pdfjsAssets(pdfjsVersion);
   preloadModule(assets.lib, { as: "script", nonce });
   preloadModule(assets.viewer, { as: "script", nonce });

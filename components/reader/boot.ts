@@ -8,7 +8,8 @@ import type { DocumentInitParameters, PDFDocumentLoadingTask } from "pdfjs-dist/
 import { href } from "@/lib/http/operation";
 import { documentOps } from "@/lib/documents/operations";
 import type { ReaderView } from "@/lib/reading/queries";
-import { stampPage, type PageMarks } from "./marks";
+import { marksHtml, stampPage, type PageMarks } from "./marks";
+import { dropFirstPage } from "./firstpage";
 
 export type PdfLib = typeof import("pdfjs-dist");
 export type ViewerLib = typeof import("pdfjs-dist/web/pdf_viewer.mjs");
@@ -206,6 +207,7 @@ export function bootScript(url: string, version: string, size: number, initialPa
     `const w=fetch(src,{priority:"high"}).then((r)=>r.ok?r.blob():Promise.reject()).then((b)=>new Worker(URL.createObjectURL(b),{type:"module"}),()=>new Worker(src,{type:"module"}));` +
     `const url=${j(url)},size=${size},first=fetch(url,${j(firstRequest(size))});first.catch(()=>{});` +
     `const paperTransport=${paperTransport.toString()};const setUpViewer=${setUpViewer.toString()};const stampPage=${stampPage.toString()};` +
+    `const marksHtml=${marksHtml.toString()};const dropFirstPage=${dropFirstPage.toString()};` +
     `const maxCanvasPixels=${maxCanvasPixels.toString()};const marks=Object.assign(${j(marks)},{changed:new Set()});` +
     `window.__ocPaper={url,start:import(${j(a.lib)}).then(async(lib)=>{lib.GlobalWorkerOptions.workerSrc=${j(a.worker)};globalThis.pdfjsLib=lib;` +
     `const viewer=import(${j(a.viewer)}),abort=new AbortController(),port=await w,worker=new lib.PDFWorker({port}),release=()=>{worker.destroy();port.terminate();};` +
@@ -215,7 +217,7 @@ export function bootScript(url: string, version: string, size: number, initialPa
     `const booted=viewer.then(async(v)=>{if(document.readyState==="loading")await new Promise((r)=>document.addEventListener("DOMContentLoaded",r,{once:true}));` +
     `const c=document.getElementById(${j(PAPER_CONTAINER_ID)});if(!c||abort.signal.aborted)return null;` +
     `const set=setUpViewer(lib,v,c,maxCanvasPixels(navigator.maxTouchPoints>0),${initialPage},abort.signal);` +
-    `set.eventBus.on("pagerendered",(e)=>stampPage(e.source.div,e.pageNumber,marks));` +
+    `set.eventBus.on("pagerendered",(e)=>{stampPage(e.source.div,e.pageNumber,marks,marksHtml);dropFirstPage(c);});` +
     `task.promise.then((d)=>{if(abort.signal.aborted)return;performance.mark("reader:document");set.pdfViewer.setDocument(d);set.linkService.setDocument(d,null);},()=>{});return set;}).catch(()=>null);` +
     `return{lib,task,viewer,failed,release,booted,abort};}` +
     `catch(e){release();throw e;}})};})();`;

@@ -13,8 +13,23 @@ export interface PageMarks {
   changedLabel: string;
 }
 
-/** Lays (or lays again) the marks over one page. Self-contained: its source is part of the page's inline script. */
-export function stampPage(div: HTMLElement, pageNumber: number, { watermark, mark, changed, changedLabel }: PageMarks) {
+/**
+ * The marks over one page, as HTML: the same for a page pdf.js has drawn (stampPage) and for the first page's
+ * picture in the server's HTML (firstpage.ts). Self-contained: its source is part of the page's inline script.
+ */
+export function marksHtml(pageNumber: number, { watermark, mark, changed, changedLabel }: PageMarks): string {
+  const text = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const line = `<div class="oc-watermark">${text(Array.from({ length: 6 }, () => watermark).join("   "))}</div>`;
+  return line + line + line +
+    (mark ? `<div class="oc-mark">${text(mark)}</div>` : "") +
+    (changed.has(pageNumber) ? `<div class="oc-changed" data-testid="page-changed">${text(changedLabel)}</div>` : "");
+}
+
+/**
+ * Lays (or lays again) the marks over one page. Self-contained: its source is part of the page's inline script, which
+ * passes its own copy of marksHtml (a bundler may rename what this function would name).
+ */
+export function stampPage(div: HTMLElement, pageNumber: number, marks: PageMarks, html: typeof marksHtml) {
   let layer = div.querySelector<HTMLElement>(":scope > .oc-marks");
   if (!layer) {
     layer = document.createElement("div");
@@ -22,22 +37,5 @@ export function stampPage(div: HTMLElement, pageNumber: number, { watermark, mar
     layer.setAttribute("aria-hidden", "true");
     div.append(layer);
   }
-  layer.replaceChildren();
-  const line = document.createElement("div");
-  line.className = "oc-watermark";
-  line.textContent = Array.from({ length: 6 }, () => watermark).join("   ");
-  layer.append(line, line.cloneNode(true), line.cloneNode(true));
-  if (mark) {
-    const badge = document.createElement("div");
-    badge.className = "oc-mark";
-    badge.textContent = mark;
-    layer.append(badge);
-  }
-  if (changed.has(pageNumber)) {
-    const flag = document.createElement("div");
-    flag.className = "oc-changed";
-    flag.dataset.testid = "page-changed";
-    flag.textContent = changedLabel;
-    layer.append(flag);
-  }
+  layer.innerHTML = html(pageNumber, marks);
 }

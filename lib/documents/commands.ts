@@ -5,6 +5,7 @@ import { documentScope, type Actor } from "../policy/index.ts";
 import { authorizeMeeting } from "../meetings/access.ts";
 import { meetingEvent } from "../meetings/change.ts";
 import { editMeeting } from "../meetings/edit.ts";
+import { firstPagePicture } from "./firstpage.ts";
 import { inspectPdf } from "./pdf.ts";
 import type { UpdateDocument } from "./schema.ts";
 import { removeBlob, sha256, storeBlob, withBlobLock } from "./storage.ts";
@@ -45,6 +46,11 @@ async function withStoredBlob<T>(bytes: Uint8Array, work: (hash: string) => Prom
   });
 }
 
+/** The first page's picture (firstpage.ts), made after the upload's answer has gone: an upload is not slowed by it. */
+function drawFirstPageLater(fileHash: string, bytes: Uint8Array) {
+  setImmediate(() => void firstPagePicture(fileHash, bytes));
+}
+
 /** Removes files no version refers to any more; call only after the commit that dropped the references. */
 async function removeUnusedBlobs(hashes: Iterable<string>) {
   for (const hash of new Set(hashes)) {
@@ -80,7 +86,7 @@ export async function authorizeUpload(actor: Actor, target: { meetingId: string 
 export async function uploadDocument(actor: Actor, meetingId: string, input: UploadInput) {
   checkSize(input.bytes);
   const info = await inspectPdf(input.bytes);
-  return withStoredBlob(input.bytes, (fileHash) =>
+  const out = await withStoredBlob(input.bytes, (fileHash) =>
     editMeeting(actor, meetingId, undefined, async (tx, { version }) => {
       if (input.agendaItemId) {
         const item = await tx.agendaItem.findFirst({ where: { id: input.agendaItemId, meetingId }, select: { id: true } });
@@ -108,13 +114,15 @@ export async function uploadDocument(actor: Actor, meetingId: string, input: Upl
       };
     }),
   );
+  drawFirstPageLater(out.result.version.fileHash, input.bytes);
+  return out;
 }
 
 export async function addDocumentVersion(actor: Actor, documentId: string, input: { fileName: string; bytes: Uint8Array }) {
   const meetingId = await meetingOfDocument(actor, documentId);
   checkSize(input.bytes);
   const info = await inspectPdf(input.bytes);
-  return withStoredBlob(input.bytes, (fileHash) =>
+  const out = await withStoredBlob(input.bytes, (fileHash) =>
     editMeeting(actor, meetingId, undefined, async (tx, { version }) => {
       const last = await tx.documentVersion.findFirst({ where: { documentId }, orderBy: { number: "desc" }, select: { number: true } });
       const created = await tx.documentVersion.create({
@@ -129,6 +137,8 @@ export async function addDocumentVersion(actor: Actor, documentId: string, input
       };
     }),
   );
+  drawFirstPageLater(out.result.version.fileHash, input.bytes);
+  return out;
 }
 
 /** Title, confidentiality mark, agenda item, and who may see it (restricted to named participants). */

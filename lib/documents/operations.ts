@@ -34,6 +34,12 @@ export const documentOps = {
     query: fileQuerySchema, response: { kind: "file", mediaType: "application/pdf", description: "The paper's PDF, shown inline (ETag: its content hash)", ranges: true },
     status: 200, action: "meeting.view", errors: [],
   }),
+  firstPage: operation({
+    id: "documents.firstPage", method: "GET", path: "/documents/{documentId}/first-page",
+    summary: "A picture of the paper's first page (latest version, or ?version=N), drawn on the server by pdf.js: the reader shows it until pdf.js has drawn the page. 404 while there is none (a paper pdf.js cannot draw)",
+    tag: "documents", query: fileQuerySchema, response: { kind: "file", mediaType: "image/webp", description: "The first page as WebP (ETag: from the paper's content hash; If-None-Match answers 304)", ranges: false },
+    status: 200, action: "meeting.view", errors: [], conditional: true,
+  }),
   download: operation({
     id: "documents.download", method: "GET", path: "/documents/{documentId}/download",
     summary: "A copy to keep (latest version, or ?version=N): every page stamped with your name, the time and the confidentiality mark; recorded in the audit trail. Never a top-secret paper, except for the secretariat",

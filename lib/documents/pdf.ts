@@ -18,6 +18,20 @@ if (!("withResolvers" in Promise)) {
   });
 }
 
+// pdf.js 6 also packs font data with ArrayBuffer.prototype.transferToFixedLength (Node >= 21): without it a page's
+// drawing loses every font (drawn blank). A copy does what pdf.js needs: the buffer it transfers from is dropped.
+if (!("transferToFixedLength" in ArrayBuffer.prototype)) {
+  Object.defineProperty(ArrayBuffer.prototype, "transferToFixedLength", {
+    configurable: true,
+    writable: true,
+    value(this: ArrayBuffer, length = this.byteLength) {
+      const out = new ArrayBuffer(length);
+      new Uint8Array(out).set(new Uint8Array(this, 0, Math.min(length, this.byteLength)));
+      return out;
+    },
+  });
+}
+
 type Reason = "PDF_EMPTY" | "PDF_NOT_PDF" | "PDF_ENCRYPTED" | "PDF_DAMAGED" | "PDF_NO_PAGES";
 /** The message is errors.reasons.<reason>; `details.reason` tells API clients which one, whatever the language. */
 const notUsable = (reason: Reason) => new AppError("VALIDATION", `reasons.${reason}`, { file: [`reasons.${reason}`] }, { reason });

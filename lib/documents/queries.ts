@@ -4,6 +4,8 @@ import { db } from "../db/index.ts";
 import { invalid, notFound } from "../errors/index.ts";
 import { documentScope, type Actor } from "../policy/index.ts";
 import { authorizeMeeting } from "../meetings/access.ts";
+import { etagMatches } from "../http/etag.ts";
+import { firstPagePicture } from "./firstpage.ts";
 import { changedPages, storedPageText } from "./pagetext.ts";
 import { openBlob } from "./storage.ts";
 
@@ -33,6 +35,19 @@ export async function getDocumentFile(actor: Actor, documentId: string, versionN
     return file.stream;
   };
   return { document: visible, version, open };
+}
+
+/**
+ * The picture of a paper version's first page (firstpage.ts), by the same rules as its file (getDocumentFile). Its ETag
+ * follows the paper's content; a 404 while there is no picture (one pdf.js could not draw).
+ */
+export async function firstPageOfDocument(actor: Actor, documentId: string, versionNumber: number | undefined, ifNoneMatch: string | null) {
+  const { version } = await getDocumentFile(actor, documentId, versionNumber);
+  const etag = `"page1-${version.fileHash}"`;
+  if (etagMatches(ifNoneMatch, etag)) return { etag, body: null };
+  const picture = await firstPagePicture(version.fileHash);
+  if (!picture) throw notFound();
+  return { etag, body: new Uint8Array(picture) };
 }
 
 /**

@@ -14,7 +14,7 @@ export function blobPath(hash: string): string {
   return path.join(storageDir(), hash.slice(0, 2), `${hash}.pdf`);
 }
 
-/** Writes atomically (temp file + rename) so a crash never leaves a half file under a valid name. */
+/** Stores a paper under its hash, atomically (writeAtomically). */
 export async function storeBlob(bytes: Uint8Array): Promise<{ hash: string; created: boolean }> {
   const hash = sha256(bytes);
   const file = blobPath(hash);
@@ -22,15 +22,26 @@ export async function storeBlob(bytes: Uint8Array): Promise<{ hash: string; crea
     await fs.access(file);
     return { hash, created: false };
   } catch {
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.${crypto.randomBytes(6).toString("hex")}.tmp`;
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, file);
+    await writeAtomically(file, bytes);
     return { hash, created: true };
   }
 }
 
 export const readBlob = (hash: string) => fs.readFile(blobPath(hash));
+
+/** The picture of a stored paper's first page and its sizes (lib/documents/firstpage.ts), beside the paper. */
+export const firstPagePaths = (hash: string) => {
+  const base = blobPath(hash).replace(/\.pdf$/, "");
+  return { picture: `${base}.page1.webp`, info: `${base}.page1.json` };
+};
+
+/** Writes atomically (temp file + rename) so a crash never leaves a half file under a valid name. */
+export async function writeAtomically(file: string, bytes: Uint8Array) {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${crypto.randomBytes(6).toString("hex")}.tmp`;
+  await fs.writeFile(tmp, bytes);
+  await fs.rename(tmp, file);
+}
 
 /**
  * The file (or the inclusive byte range of it) as a web stream: a 100 MB paper opened on 40 tablets at once must not
@@ -68,4 +79,7 @@ export async function withBlobLock<T>(hash: string, work: () => Promise<T>): Pro
 
 export async function removeBlob(hash: string) {
   await fs.rm(blobPath(hash), { force: true });
+  const firstPage = firstPagePaths(hash);
+  await fs.rm(firstPage.info, { force: true });
+  await fs.rm(firstPage.picture, { force: true });
 }

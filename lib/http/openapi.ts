@@ -86,6 +86,7 @@ function success(op: Operation) {
   }
   const binary = { [r.mediaType]: { schema: { type: "string", format: "binary" } } };
   const file = { [op.status]: { description: r.description, headers: { ETag: { schema: { type: "string" } } }, content: binary } };
+  if (op.conditional) return { ...file, 304: { description: "Not modified: what you have (If-None-Match) is current; no body", headers: etagHeader } };
   if (!r.ranges) return file;
   return {
     ...file,

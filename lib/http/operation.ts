@@ -47,7 +47,8 @@ export interface Operation {
   errors: readonly number[];
   /**
    * A conditional GET: the handler returns `{ etag, body }`, body null when the request's If-None-Match is current;
-   * the wrapper answers with the ETag, and 304 without a body when not modified (tablets re-fetching cheaply).
+   * the wrapper answers with the ETag, and 304 without a body when not modified (tablets re-fetching cheaply). A file
+   * answer's body is its bytes.
    */
   conditional?: true;
 }

@@ -28,7 +28,9 @@ export type HandlerResult<O extends Operation> = O["response"] extends { kind: "
   ? O extends { conditional: true }
     ? Conditional<Serializable<z.input<S>>>
     : Serializable<z.input<S>>
-  : Response;
+  : O extends { conditional: true }
+    ? Conditional<Uint8Array>
+    : Response;
 /** A conditional operation's answer: the current ETag, and the body unless the request's If-None-Match is current. */
 export interface Conditional<T> {
   etag: string;
@@ -101,7 +103,10 @@ function conditionalAnswer(op: Operation, { etag, body }: Conditional<unknown>, 
   headers.set("etag", etag);
   headers.set("cache-control", "private, no-cache");
   headers.set("vary", "Cookie");
-  return body === null ? new Response(null, { status: 304, headers }) : Response.json(body, { status: op.status, headers });
+  if (body === null) return new Response(null, { status: 304, headers });
+  if (op.response.kind !== "file") return Response.json(body, { status: op.status, headers });
+  headers.set("content-type", op.response.mediaType);
+  return new Response(body as Uint8Array<ArrayBuffer>, { status: op.status, headers });
 }
 
 export function bind<O extends Operation>(op: O, handler: (ctx: HandlerContext<O>) => Promise<HandlerResult<O>>): Bound<O> {

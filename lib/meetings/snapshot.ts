@@ -12,6 +12,7 @@ import { liveRowOf } from "../live/rows.ts";
 import type { SpeakerRow } from "../live/schema.ts";
 import type { VoteRow } from "../votes/schema.ts";
 import { assembleSnapshot, type AgendaItemRow, type DocumentRow, type MeetingRow, type MeetingSnapshot, type ParticipantRow, type Viewer } from "./view.ts";
+import { etagMatches } from "../http/etag.ts";
 
 // The meeting, its chair and approver, the actor's own participation, and when any user last changed: names and
 // titles are shown but bump no meeting version, so they go into the ETag instead (User.updatedAt is indexed).
@@ -236,12 +237,6 @@ function etagOf(actor: Actor, m: Row): string {
   return `W/"${m.version}-${crypto.createHash("sha256").update(JSON.stringify(parts)).digest("base64url").slice(0, 16)}"`;
 }
 
-/** RFC 9110 weak comparison; `If-None-Match` may list several tags, or be `*`. */
-function matches(ifNoneMatch: string, etag: string): boolean {
-  const opaque = (t: string) => t.trim().replace(/^W\//, "");
-  return ifNoneMatch.split(",").some((t) => t.trim() === "*" || opaque(t) === opaque(etag));
-}
-
 export interface SnapshotRead {
   etag: string;
   /** null: not modified (the `ifNoneMatch` given is current). */
@@ -352,7 +347,7 @@ export async function readMeetingSnapshot(actor: Actor, meetingId: string, ifNon
   if (ifNoneMatch) {
     const m = visibleMeetingRow(actor, meetingId);
     const etag = etagOf(actor, m);
-    if (matches(ifNoneMatch, etag)) return { etag, snapshot: null, lastSeenVersion: Number(m.lastSeenVersion ?? 0) };
+    if (etagMatches(ifNoneMatch, etag)) return { etag, snapshot: null, lastSeenVersion: Number(m.lastSeenVersion ?? 0) };
   }
   const read = readSnapshotRows(meetingId, actor.id);
   if (!read || !can(actor, "meeting.view", resourceOf(read.m))) throw notFound();

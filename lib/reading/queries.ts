@@ -4,6 +4,7 @@ import { notFound } from "../errors/index.ts";
 import { can, documentScope, type Actor } from "../policy/index.ts";
 import { authorizeMeeting } from "../meetings/access.ts";
 import { storedPages, type ReadingProgress } from "./schema.ts";
+import { firstPageSize } from "../documents/firstpage.ts";
 
 /** What the reader page needs: the paper (if the actor may see it), its versions, and where this reader left off. */
 export async function readerView(actor: Actor, meetingId: string, documentId: string) {
@@ -12,7 +13,7 @@ export async function readerView(actor: Actor, meetingId: string, documentId: st
     where: { AND: [{ id: documentId, meetingId }, documentScope(actor)] },
     select: {
       id: true, title: true, confidentiality: true, meetingId: true, restricted: true, access: { select: { userId: true } },
-      versions: { orderBy: { number: "desc" }, select: { id: true, number: true, pageCount: true, size: true, createdAt: true } },
+      versions: { orderBy: { number: "desc" }, select: { id: true, number: true, pageCount: true, size: true, createdAt: true, fileHash: true } },
     },
   });
   if (!document || document.versions.length === 0) throw notFound();
@@ -31,7 +32,11 @@ export async function readerView(actor: Actor, meetingId: string, documentId: st
   return {
     meeting: { id: meeting.id, title: meeting.title, version: meeting.version },
     document: { id: document.id, title: document.title, confidentiality: document.confidentiality },
-    versions: document.versions.map((v) => ({ number: v.number, pageCount: v.pageCount, size: v.size, createdAt: v.createdAt.toISOString() })),
+    versions: await Promise.all(document.versions.map(async (v) => ({
+      number: v.number, pageCount: v.pageCount, size: v.size, createdAt: v.createdAt.toISOString(),
+      /** The size of the picture of its first page (lib/documents/firstpage.ts), shown until pdf.js has drawn it; null: none. */
+      firstPage: await firstPageSize(v.fileHash),
+    }))),
     lastRead: last ? { page: last.lastPage, version: last.documentVersion.number } : null,
     readBefore: before?.documentVersion.number ?? null,
     viewerId: actor.id,

@@ -8,6 +8,7 @@ import { initialPageOf, paperFileUrl, shownVersion } from "@/components/reader/b
 import { getTranslations } from "next-intl/server";
 import { getDateFormat } from "@/lib/i18n/server";
 import { pdfjsVersion } from "@/lib/documents/pdfjs-version";
+import { firstPageUrl } from "@/components/reader/firstpage";
 
 export const dynamic = "force-dynamic";
 
@@ -31,11 +32,12 @@ export default async function PaperPage({ params, searchParams }: {
   const [t, tc, dates] = await Promise.all([getTranslations("reader"), getTranslations("confidentiality"), getDateFormat()]);
   const watermark = t("watermark", { name: actor.name, time: dates.dateTime(new Date()) });
   const mark = view.document.confidentiality !== "NORMAL" ? tc(view.document.confidentiality) : null;
+  const initialPage = initialPageOf(view, shown, startPage);
   return (
     <main id="main">
       {/* First in the page: pdf.js and the paper's first request start before the rest arrives (boot.ts). */}
-      <ReaderBoot url={paperFileUrl(view.document.id, shown.number)} size={shown.size} pdfjsVersion={pdfjs}
-        initialPage={initialPageOf(view, shown, startPage)} marks={{ watermark, mark, changedLabel: "" }} />
+      <ReaderBoot url={paperFileUrl(view.document.id, shown.number)} size={shown.size} pdfjsVersion={pdfjs} initialPage={initialPage}
+        marks={{ watermark, mark, changedLabel: "" }} firstPage={shown.firstPage && initialPage === 1 ? firstPageUrl(view.document.id, shown.number) : null} />
       <SessionWatch />
       <MeetingAccessGate meetingId={meetingId}>
         <PaperReader view={view} watermark={watermark} startPage={startPage} version={version} pdfjsVersion={pdfjs} />
