@@ -103,28 +103,34 @@ export function specialViewers(full: FullDelta): string[] {
  * `removed` taken out. Rows keep their places, so a tablet re-assembling its snapshot sees which rows an event
  * replaced by comparing the lists index by index (view.ts).
  */
+function indexOfId(list: readonly { id: string }[], id: string): number {
+  for (let i = 0; i < list.length; i++) if (list[i].id === id) return i;
+  return -1;
+}
+
 function upsert<T extends { id: string }>(list: T[], rows: T[] | undefined, removed: string[] | undefined): T[] {
   if (!rows?.length && !removed?.length) return list;
-  const incoming = new Map<string, T>();
-  for (const r of rows ?? []) incoming.set(r.id, r);
   const gone = removed?.length ? new Set(removed) : null;
-  const out: T[] = [];
-  for (const r of list) {
-    const next = incoming.get(r.id);
-    if (next !== undefined) {
-      out.push(next);
-      incoming.delete(r.id);
-    } else if (!gone?.has(r.id)) out.push(r);
+  const out = gone ? list.filter((r) => !gone.has(r.id)) : list.slice();
+  if (!rows?.length) return out;
+  // An event carries one row or a few (a rename, an answer): found by a scan; a batch by an index.
+  const index = rows.length > 4 ? new Map(out.map((r, i) => [r.id, i])) : null;
+  for (const row of rows) {
+    const i = index ? (index.get(row.id) ?? -1) : indexOfId(out, row.id);
+    if (i !== -1) out[i] = row;
+    else {
+      index?.set(row.id, out.length);
+      out.push(row);
+    }
   }
-  for (const r of incoming.values()) out.push(r);
   return out;
 }
 
 /** Applies a delta at `version` to a viewer's rows (what the database did, mirrored: deleted items free their papers). */
 export function applyDelta(rows: MeetingRows, delta: MeetingDelta, version: number): MeetingRows {
-  const removedItems = new Set(delta.removedItems ?? []);
   let documents = upsert(rows.documents, delta.documents, delta.removedDocuments);
-  if (removedItems.size) {
+  if (delta.removedItems?.length) {
+    const removedItems = new Set(delta.removedItems);
     documents = documents.map((d) => (d.agendaItemId && removedItems.has(d.agendaItemId) ? { ...d, agendaItemId: null } : d));
   }
   return {

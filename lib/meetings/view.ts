@@ -164,6 +164,35 @@ function participation(rows: MeetingRows) {
   return p ? { participantId: p.id, role: p.role as MeetingRole, mayVote: p.mayVote, rsvp: p.rsvp, rsvpReason: p.rsvpReason, deputyName: p.deputyName, deputyUserId: p.deputyUserId } : null;
 }
 
+function allParticipantFacts(rows: MeetingRows): Pick<Assembled, "me" | "represents" | "deputySeatCheckedIn"> {
+  const viewerId = rows.viewer.id;
+  return { me: participation(rows), represents: rows.participants.some((p) => attendsFor(p, viewerId)), deputySeatCheckedIn: rows.participants.some((p) => speaksFor(p, viewerId)) };
+}
+
+/**
+ * What the viewer's permissions need from the participants: their own participation, and whether an answer names
+ * them as deputy (and they are checked in for that seat). From the facts before (`prev`), only the rows an event
+ * replaced in place or added are looked at, unless the row replaced was the viewer's own or named them.
+ */
+function participantFacts(rows: MeetingRows, prev?: Assembled): Pick<Assembled, "me" | "represents" | "deputySeatCheckedIn"> {
+  const list = rows.participants;
+  const viewerId = rows.viewer.id;
+  if (!prev) return allParticipantFacts(rows);
+  const before = prev.rows.participants;
+  let { me, represents, deputySeatCheckedIn } = prev;
+  if (list === before) return { me, represents, deputySeatCheckedIn };
+  if (list.length < before.length) return allParticipantFacts(rows);
+  for (let i = 0; i < list.length; i++) {
+    const now = list[i];
+    const was: ParticipantRow | undefined = before[i];
+    if (now === was) continue;
+    if (now.user.id === viewerId || (was !== undefined && (was.id !== now.id || was.user.id === viewerId || attendsFor(was, viewerId)))) return allParticipantFacts(rows);
+    if (attendsFor(now, viewerId)) represents = true;
+    if (speaksFor(now, viewerId)) deputySeatCheckedIn = true;
+  }
+  return { me, represents, deputySeatCheckedIn };
+}
+
 /**
  * The agenda tree with each item's papers, and where each node sits in it: by the index of its item in the rows'
  * `items` (and of each paper in `documents`) the tree was made from.
@@ -269,48 +298,71 @@ const samePaperPlace = (a: DocumentRow, b: DocumentRow) => a.id === b.id && a.cr
  */
 function patchTree(rows: MeetingRows, prev: Assembled): AgendaTree | null {
   const { tree } = prev;
-  const { shape } = tree;
-  if (!shape.whole) return null;
+  if (!tree.shape.whole) return null;
   const items = replacedAt(rows.items, prev.rows.items, sameItemPlace);
   const papers = items && replacedAt(rows.documents, prev.rows.documents, samePaperPlace);
   if (!items || !papers) return null;
   if (items.length === 0 && papers.length === 0) return tree;
-  let { agenda, meetingDocuments } = tree;
-  // Each changed node once, its parent first; a node's children and papers are copied once, before the first change.
-  const made = new Map<number, AgendaNode>();
-  const copied = new Set<unknown[]>();
-  const own = <T,>(list: T[]): T[] => {
-    if (copied.has(list)) return list;
-    const copy = list.slice();
-    copied.add(copy);
-    return copy;
-  };
-  const renew = (i: number): AgendaNode => {
-    let node = made.get(i);
-    if (node) return node;
-    const p = shape.parent[i];
-    let siblings: AgendaNode[];
-    if (p === -1) siblings = agenda = own(agenda);
-    else {
-      const parent = renew(p);
-      siblings = parent.children = own(parent.children);
-    }
-    const old = siblings[shape.place[i]];
-    node = Object.assign({}, rows.items[i], { documents: old.documents, children: old.children });
-    siblings[shape.place[i]] = node;
-    made.set(i, node);
-    return node;
-  };
-  for (const i of items) renew(i);
-  for (const k of papers) {
-    const owner = shape.paperOf[k];
-    if (owner === -1) (meetingDocuments = own(meetingDocuments))[shape.paperPlace[k]] = rows.documents[k];
-    else {
-      const node = renew(owner);
-      (node.documents = own(node.documents))[shape.paperPlace[k]] = rows.documents[k];
-    }
+  const patch = new TreePatch(tree, rows);
+  for (const i of items) patch.node(i);
+  for (const k of papers) patch.paper(k);
+  return { agenda: patch.agenda, meetingDocuments: patch.meetingDocuments, shape: tree.shape };
+}
+
+/** The new nodes of one patch: each changed node once, its parent first; a list is copied once, before its first change. */
+class TreePatch {
+  agenda: AgendaNode[];
+  meetingDocuments: DocumentRow[];
+  private readonly madeAt: number[] = [];
+  private readonly made: AgendaNode[] = [];
+  private readonly copies: unknown[][] = [];
+
+  constructor(
+    private readonly tree: AgendaTree,
+    private readonly rows: MeetingRows,
+  ) {
+    this.agenda = tree.agenda;
+    this.meetingDocuments = tree.meetingDocuments;
   }
-  return { agenda, meetingDocuments, shape };
+
+  private own<T>(list: T[]): T[] {
+    if (this.copies.includes(list)) return list;
+    const copy = list.slice();
+    this.copies.push(copy);
+    return copy;
+  }
+
+  /** Item `i`'s node, made anew from its row (and its ancestors'), in the patched tree. */
+  node(i: number): AgendaNode {
+    const done = this.madeAt.indexOf(i);
+    if (done !== -1) return this.made[done];
+    const { parent, place } = this.tree.shape;
+    let siblings: AgendaNode[];
+    if (parent[i] === -1) siblings = this.agenda = this.own(this.agenda);
+    else {
+      const up = this.node(parent[i]);
+      siblings = up.children = this.own(up.children);
+    }
+    const old = siblings[place[i]];
+    const node: AgendaNode = Object.assign({}, this.rows.items[i], { documents: old.documents, children: old.children });
+    siblings[place[i]] = node;
+    this.madeAt.push(i);
+    this.made.push(node);
+    return node;
+  }
+
+  /** Paper `k` put in its place. */
+  paper(k: number) {
+    const { paperOf, paperPlace } = this.tree.shape;
+    const owner = paperOf[k];
+    let list: DocumentRow[];
+    if (owner === -1) list = this.meetingDocuments = this.own(this.meetingDocuments);
+    else {
+      const node = this.node(owner);
+      list = node.documents = this.own(node.documents);
+    }
+    list[paperPlace[k]] = this.rows.documents[k];
+  }
 }
 
 /** A snapshot with what it was made from, so the next one can keep what did not change (a tablet, per event). */
@@ -335,14 +387,12 @@ export function assembleRows(rows: MeetingRows, prev?: Assembled): Assembled {
   const before = prev?.rows;
   const old = prev?.snapshot;
   const tree = (prev && patchTree(rows, prev)) ?? agendaTree(rows.items, rows.documents, prev);
-  const sameParticipants = before !== undefined && before.participants === rows.participants;
-  const me = sameParticipants ? prev!.me : participation(rows);
-  const represents = sameParticipants ? prev!.represents : rows.participants.some((p) => attendsFor(p, viewer.id));
-  const deputySeatCheckedIn = sameParticipants ? prev!.deputySeatCheckedIn : rows.participants.some((p) => speaksFor(p, viewer.id));
+  const { me, represents, deputySeatCheckedIn } = participantFacts(rows, prev);
+  const sameParticipation = prev !== undefined && me === prev.me && represents === prev.represents && deputySeatCheckedIn === prev.deputySeatCheckedIn;
   const chairId = meeting.chair?.id ?? null;
   const approverId = meeting.approver?.id ?? null;
   const presenterUserId = rows.live.presenter?.id ?? null;
-  const samePolicyInputs = old !== undefined && sameParticipants && old.meeting.status === meeting.status
+  const samePolicyInputs = old !== undefined && sameParticipation && old.meeting.status === meeting.status
     && (old.meeting.chair?.id ?? null) === chairId && (old.meeting.approver?.id ?? null) === approverId
     && old.meeting.publishedAt === meeting.publishedAt && (old.live.presenter?.id ?? null) === presenterUserId;
   const snapshot: MeetingSnapshot = {
@@ -355,7 +405,7 @@ export function assembleRows(rows: MeetingRows, prev?: Assembled): Assembled {
     speakers: resorted(rows.speakers, byRequested, before?.speakers, old?.speakers),
     votes: resorted(rows.votes, byCreated, before?.votes, old?.votes),
     // Their own stored answer in full, so the invitation form shows (and can re-send) what they said.
-    me: sameParticipants ? old!.me : me && { participantId: me.participantId, role: me.role, rsvp: me.rsvp, rsvpReason: me.rsvpReason, deputyName: me.deputyName, deputyUserId: me.deputyUserId },
+    me: old !== undefined && me === prev!.me ? old.me : me && { participantId: me.participantId, role: me.role, rsvp: me.rsvp, rsvpReason: me.rsvpReason, deputyName: me.deputyName, deputyUserId: me.deputyUserId },
     permissions: samePolicyInputs ? old.permissions : permissionsOf({ id: viewer.id, role: viewer.role }, {
       id: meeting.id,
       status: meeting.status as MeetingStatus,
@@ -475,9 +525,7 @@ export function assembledOf(s: MeetingSnapshot): Assembled {
   };
   return {
     rows,
-    me: participation(rows),
-    represents: s.participants.some((p) => attendsFor(p, s.viewer.id)),
-    deputySeatCheckedIn: s.participants.some((p) => speaksFor(p, s.viewer.id)),
+    ...participantFacts(rows),
     snapshot: s,
     tree: { agenda: s.agenda, meetingDocuments: s.meetingDocuments, shape },
   };

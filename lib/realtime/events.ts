@@ -6,6 +6,7 @@ import { annotationChangedEvent, annotationRemovedEvent, annotationSharedEvent }
 import { deltaShape } from "../meetings/delta.ts";
 import { myBallotSchema, voteProgressSchema } from "../votes/schema.ts";
 import { opinionSummarySchema } from "../opinions/schema.ts";
+import { conforms, rulesOf } from "./conform.ts";
 
 const meetingVersion = { meetingId: z.string(), version: z.number().int().positive() };
 
@@ -40,11 +41,19 @@ export type ChangeEventName = Exclude<MeetingEventName, "meeting.version">;
 export type ChangeKind<N extends ChangeEventName> = MeetingEventPayload<N>["change"];
 export const MEETING_EVENT_NAMES = Object.keys(meetingEventSchemas) as MeetingEventName[];
 
-/** Validates an incoming meeting event; null when it is not one (the client then re-syncs instead of guessing). */
+const eventRules = new Map(MEETING_EVENT_NAMES.map((name) => [name as string, rulesOf(meetingEventSchemas[name])]));
+
+/**
+ * Validates an incoming meeting event; null when it is not one (the client then re-syncs instead of guessing).
+ * What zod accepts as it is (conform.ts: the schema's own rules, checked without zod's per-field results) is taken
+ * as it is; anything else is zod's to judge.
+ */
 export function parseMeetingEvent(name: string, payload: unknown): MeetingEventPayload | null {
-  const schema = meetingEventSchemas[name as MeetingEventName];
-  const r = schema?.safeParse(payload);
-  return r?.success ? r.data : null;
+  const rules = eventRules.get(name);
+  if (rules === undefined) return null;
+  if (rules !== null && conforms(rules, payload)) return payload as MeetingEventPayload;
+  const r = meetingEventSchemas[name as MeetingEventName].safeParse(payload);
+  return r.success ? r.data : null;
 }
 
 export const userEventSchemas = {
