@@ -35,6 +35,11 @@ const PORTS: [number, number] = (process.env.BENCH_READER_PORTS?.split("-").map(
 const CPU_RATE = 4;
 const NET = { offline: false, latency: 50, downloadThroughput: (10e6 / 8), uploadThroughput: (10e6 / 8) };
 const FIRST_PAGE_TIMEOUT_MS = 60_000;
+/**
+ * BENCH_READER_AB=1: a third reader in the same run, ours with the first page's picture's request refused (so its
+ * bytes, decoding and painting are not there): what the picture costs pdf.js's own page 1.
+ */
+const AB = !!process.env.BENCH_READER_AB;
 const SHARED_TIMEOUT_MS = 30_000;
 /** The scroll through all pages stops here if it has not reached the last page (reported). */
 const SCROLL_BUDGET_MS = Number(process.env.BENCH_READER_SCROLL_S ?? 150) * 1000;
@@ -250,10 +255,11 @@ const staticKind = (url: string) => {
  * then the measured load with the cache on. The paper (private, no-store) and the page's HTML come from the server
  * each time.
  */
-async function load(url: string, cookie: string, origin: string, warm = false): Promise<{ visible: number; firstPage: number; textLayer: number; pagerendered: number | null; breakdown: Breakdown }> {
+async function load(url: string, cookie: string, origin: string, warm = false, noPicture = false): Promise<{ visible: number; firstPage: number; textLayer: number; pagerendered: number | null; breakdown: Breakdown }> {
   const ctx = await newContext(cookie, origin);
   try {
     await ctx.addInitScript(FIRST_PAGE_PROBE);
+    if (noPicture) await ctx.route(/\/first-page\?/, (route) => route.abort());
     if (warm) {
       for (let i = 0; i < 2; i++) {
         const prime = await ctx.newPage();
@@ -525,10 +531,18 @@ async function firstPageLoads(kind: "cold" | "warm", n: number, readerUrl: strin
   const oursText: number[] = [];
   const plainText: number[] = [];
   const plainRendered: number[] = [];
+  const withoutPicture: number[] = [];
   const breakdowns: { ours: Breakdown[]; plain: Breakdown[] } = { ours: [], plain: [] };
   for (let i = 0; i < n; i++) {
-    const pair = i % 2 === 0 ? (["ours", "plain"] as const) : (["plain", "ours"] as const);
+    const pair: ("ours" | "plain" | "bare")[] = i % 2 === 0 ? ["ours", "plain"] : ["plain", "ours"];
+    if (AB) pair.splice(i % 3, 0, "bare");
     for (const which of pair) {
+      if (which === "bare") {
+        const r = await load(readerUrl, cookie, origin, kind === "warm", true);
+        withoutPicture.push(r.firstPage);
+        console.log(`[bench] ${kind} load ${i + 1} ours without the picture: drawn by pdf.js ${r.firstPage.toFixed(0)} ms`);
+        continue;
+      }
       const r = await load(which === "ours" ? readerUrl : plainUrl, cookie, origin, kind === "warm");
       (which === "ours" ? ours : plain).push(r.firstPage);
       (which === "ours" ? oursText : plainText).push(r.textLayer);
@@ -541,7 +555,7 @@ async function firstPageLoads(kind: "cold" | "warm", n: number, readerUrl: strin
   }
   console.log(breakdownTable(breakdowns));
   return {
-    visible: summarize(oursVisible), ours: summarize(ours), plain: summarize(plain), oursText: summarize(oursText), plainText: summarize(plainText), plainRendered: summarize(plainRendered),
+    visible: summarize(oursVisible), ours: summarize(ours), withoutPicture: summarize(withoutPicture), withoutPictureRaw: withoutPicture, plain: summarize(plain), oursText: summarize(oursText), plainText: summarize(plainText), plainRendered: summarize(plainRendered),
     visibleRaw: oursVisible, oursRaw: ours, plainRaw: plain, breakdowns,
   };
 }
@@ -611,7 +625,7 @@ function writeReport(r: {
 | ours, page 1 visible (the first page's picture, or pdf.js's canvas if sooner) | ${f.visible.n} | ${ms(f.visible.p50)} | ${ms(f.visible.max)} | ${f.visibleRaw.map((x) => x.toFixed(0)).join(", ")} |
 | ours, page 1 drawn by pdf.js (/meetings/{id}/papers/{documentId}: the whole page, header, thumbnails, socket) | ${f.ours.n} | ${ms(f.ours.p50)} | ${ms(f.ours.max)} | ${f.oursRaw.map((x) => x.toFixed(0)).join(", ")} |
 | plain pdf.js viewer (PDFViewer + EventBus + PDFLinkService, default options) | ${f.plain.n} | ${ms(f.plain.p50)} | ${ms(f.plain.max)} | ${f.plainRaw.map((x) => x.toFixed(0)).join(", ")} |
-| ours, page 1's text layer | ${f.oursText.n} | ${ms(f.oursText.p50)} | ${ms(f.oursText.max)} | |
+${f.withoutPicture.n ? `| ours without the picture (its request refused, BENCH_READER_AB=1), page 1 drawn by pdf.js | ${f.withoutPicture.n} | ${ms(f.withoutPicture.p50)} | ${ms(f.withoutPicture.max)} | ${f.withoutPictureRaw.map((x) => x.toFixed(0)).join(", ")} |\n` : ""}| ours, page 1's text layer | ${f.oursText.n} | ${ms(f.oursText.p50)} | ${ms(f.oursText.max)} | |
 | plain, page 1's text layer | ${f.plainText.n} | ${ms(f.plainText.p50)} | ${ms(f.plainText.max)} | |
 | plain, by pdf.js's own \`pagerendered\` event for page 1 | ${f.plainRendered.n} | ${ms(f.plainRendered.p50)} | ${ms(f.plainRendered.max)} | |`;
   const md = `# Benchmark: the paper reader (issue 7)
@@ -707,6 +721,13 @@ reader's DOM (\`[data-testid="shared-note"]\`, seen by a MutationObserver on the
 
 ## What the reader does for page 1, and what did not help
 
+- Page 1 is shown before pdf.js has started: the server drew it with pdf.js when the paper was stored (above), and the
+  reader's HTML carries it in page 1's place (its request in the head at high priority, the page's aspect ratio so
+  nothing moves, the watermark with the reader's name and time and the confidentiality mark laid over it as over
+  pdf.js's pages, alt text). It is hidden the moment pdf.js puts page 1's canvas in (a CSS \`:has()\` rule) and
+  removed once the page is drawn; search, selection and notes need pdf.js's page and come with it. The picture is one
+  more request before page 1 (~160 KB for this dense text page; sparser pages far less): on a slow line it shares the
+  bandwidth with the paper and the scripts, so it is kept small (1280 px, WebP quality 30).
 - The reader's page carries a small inline script (components/reader/boot.ts, \`<script type="module" async>\`):
   it starts pdf.js's worker (its script fetched at high priority and started from a blob: a Worker's own request is
   a low-priority one that waited ~0.6 s behind Next's scripts, cold) and the paper's first request (the whole file when under 2 MB, else its first 64 KB)
