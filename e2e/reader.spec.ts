@@ -232,15 +232,16 @@ test("members write on a paper with pdf.js's editor: highlight, pen, a shared no
   expect((await mineOf(reader.context)).map((a) => a.kind)).toEqual(["NOTE"]);
   await shot(reader.page, "reader-en-shared-note");
 
-  // Reload: the author's notes come back from our stored JSON (pdf.js's serialized editors), drawn on the page,
-  // and nothing is saved again. (Putting them back into pdf.js's editor for editing is not done yet.)
+  // Reload: the author's notes come back from our stored JSON (pdf.js's serialized editors) into pdf.js's editor on
+  // the page, and nothing is saved again (e2e/notes-editor.spec.ts moves, retypes, undoes and deletes them there).
   await page.reload();
   await expect(firstPage.locator("canvas").first()).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId("my-notes-toggle")).toHaveText(/\(3\)/);
-  // While reading they are drawn over the page (the highlight, the stroke, the note).
-  await expect(firstPage.locator("svg.oc-shared polygon")).not.toHaveCount(0);
-  await expect(firstPage.locator("svg.oc-shared polyline")).toHaveCount(1);
-  await expect(firstPage.getByTestId("my-drawn-note")).toContainText("Đề nghị bổ sung số liệu");
+  const editors = (kind: string) => firstPage.locator(`.annotationEditorLayer .${kind}`);
+  await expect(editors("highlightEditor")).toHaveCount(1);
+  await expect(editors("inkEditor")).toHaveCount(1);
+  await expect(editors("freeTextEditor")).toContainText("Đề nghị bổ sung số liệu");
+  await expect(firstPage.locator("svg.oc-shared polygon, svg.oc-shared polyline")).toHaveCount(0);
   await shot(page, "reader-vi-annotations-reloaded");
   await page.waitForTimeout(1000);
   expect((await mineOf()).length).toBe(3);
@@ -252,15 +253,14 @@ test("members write on a paper with pdf.js's editor: highlight, pen, a shared no
   await expect(reader.page.getByTestId("shared-note")).toHaveCount(0);
   await shot(page, "reader-vi-my-notes");
 
-  // Saved notes (drawn from our JSON after the reload) are edited and deleted: a tap on the drawn note opens it.
-  await page.getByTestId("my-notes-toggle").tap();
-  await expect(page.getByTestId("my-notes")).toHaveCount(0);
-  await firstPage.getByTestId("my-drawn-note").tap();
+  // A note's words are edited there too, and a note deleted: the editor on the page follows.
+  await page.getByTestId("my-note").filter({ hasText: "Đề nghị bổ sung số liệu" }).getByRole("button", { name: "Sửa", exact: true }).tap();
   const noteWords = page.getByTestId("note-text");
   await expect(noteWords).toHaveValue("Đề nghị bổ sung số liệu");
   await noteWords.fill("Đề nghị bổ sung số liệu năm 2025");
   await page.getByTestId("my-notes").getByRole("button", { name: "Lưu", exact: true }).tap();
-  await expect(firstPage.getByTestId("my-drawn-note")).toContainText("Đề nghị bổ sung số liệu năm 2025");
+  await expect(editors("freeTextEditor")).toContainText("Đề nghị bổ sung số liệu năm 2025");
+  await expect(editors("freeTextEditor")).toHaveCount(1);
   await expect.poll(async () => (await mineOf()).find((a) => a.kind === "NOTE")?.text).toBe("Đề nghị bổ sung số liệu năm 2025");
   const highlight = page.getByTestId("my-note").filter({ hasText: "Tô sáng" });
   await highlight.getByRole("button", { name: "Xóa", exact: true }).tap();
@@ -268,12 +268,13 @@ test("members write on a paper with pdf.js's editor: highlight, pen, a shared no
   await shot(page, "reader-vi-my-notes-delete");
   await highlight.getByRole("button", { name: "Xóa", exact: true }).tap();
   await expect(page.getByTestId("my-note")).toHaveCount(2);
-  await expect(firstPage.locator("svg.oc-shared polygon")).toHaveCount(0);
+  await expect(editors("highlightEditor")).toHaveCount(0);
   await expect.poll(async () => (await mineOf()).map((a) => a.kind).sort()).toEqual(["INK", "NOTE"]);
   // And so they stay, on the next visit.
   await page.reload();
   await expect(page.getByTestId("my-notes-toggle")).toHaveText(/\(2\)/, { timeout: 15_000 });
-  await expect(firstPage.getByTestId("my-drawn-note")).toContainText("Đề nghị bổ sung số liệu năm 2025");
+  await expect(editors("freeTextEditor")).toContainText("Đề nghị bổ sung số liệu năm 2025");
+  await expect(editors("highlightEditor")).toHaveCount(0);
   await reader.context.close();
   await context.close();
 });
@@ -344,7 +345,8 @@ test("a new version while a member reads: told live, notes carried over by their
     await expect(carried).toContainText("1 ghi chú từ phiên bản 1 không đặt được");
     expect((await mine(2)).map((a) => a.text)).toEqual([GOAL.body]);
     expect((await mine(1))).toHaveLength(2);
-    const drawn = firstPage.locator("svg.oc-shared polygon");
+    // Carried notes are one's own on the new version: in pdf.js's editor, like any saved note.
+    const drawn = firstPage.locator(".annotationEditorLayer .highlightEditor");
     await expect(drawn).toHaveCount(1);
     const mark = (await drawn.boundingBox())!;
     const words = (await firstPage.locator(".textLayer span").filter({ hasText: /^Mục tiêu:/ }).first().boundingBox())!;
@@ -359,7 +361,7 @@ test("a new version while a member reads: told live, notes carried over by their
     // The note not placed opens on the version it was written on, where it still is.
     await page.getByTestId("unplaced-note").getByRole("link", { name: "Mở ở phiên bản 1" }).tap();
     await expect(page.getByTestId("older-version")).toContainText("Bạn đang đọc phiên bản 1; phiên bản mới nhất là 2.");
-    await expect(firstPage.locator("svg.oc-shared polygon")).toHaveCount(2);
+    await expect(firstPage.locator(".annotationEditorLayer .highlightEditor")).toHaveCount(2);
     await context.close();
 
     // In English, portrait, on another device: the same state (nothing carried twice), the page marked changed.
@@ -369,7 +371,7 @@ test("a new version while a member reads: told live, notes carried over by their
     await expect(en.page.getByTestId("carried-notes")).toContainText("1 note from version 1 could not be placed");
     await expect(en.page.getByTestId("carried-notes")).not.toContainText("carried over");
     await expect(en.page.getByTestId("changed-pages")).toContainText("1 page changed since version 1, which you read");
-    await expect(en.page.locator("svg.oc-shared polygon")).toHaveCount(1);
+    await expect(en.page.locator(".annotationEditorLayer .highlightEditor")).toHaveCount(1);
     await shot(en.page, "reader-en-new-version");
     // Export my notes: this member's own notes, on both versions, as text in their language.
     await en.page.getByTestId("my-notes-toggle").tap();

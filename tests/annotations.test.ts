@@ -242,10 +242,11 @@ describe("annotations live", () => {
   it("a private note reaches only its author's devices, by ids; a shared one every reader; unsharing takes it away", async () => {
     const [phone, tablet2, other, sec] = [await tablet(world.people.member), await tablet(world.people.member), await tablet(world.people.spare), await tablet(world.people.secretariat)];
     const c = id();
-    await save(world.people.member, c, validAnnotation({ text: "Ghi chú riêng tư tuyệt mật" }));
+    const saved = await (await save(world.people.member, c, validAnnotation({ text: "Ghi chú riêng tư tuyệt mật" }))).json();
     await until(() => phone.some((e) => e.name === "annotation.changed") && tablet2.some((e) => e.name === "annotation.changed"));
     await settle();
-    expect(phone.find((e) => e.name === "annotation.changed")!.payload).toEqual({ documentId: f.documentId, version: 1, clientId: c, deleted: false });
+    // With the saved note's updatedAt: the device that saved it knows its own echo by it.
+    expect(phone.find((e) => e.name === "annotation.changed")!.payload).toEqual({ documentId: f.documentId, version: 1, clientId: c, deleted: false, updatedAt: saved.annotation.updatedAt });
     // Nobody else heard anything, and no event anywhere carries the note's words.
     expect(other).toEqual([]);
     expect(sec).toEqual([]);

@@ -1,6 +1,7 @@
 "use client";
 // "My notes": one's own notes on this paper (live: share / stop sharing, edit a note's words, delete) and on the
-// meeting's other papers, each a 44 px target that jumps to its page. A tap on one's drawn note opens it here.
+// meeting's other papers, each a 44 px target that jumps to its page. A note's words are edited here or in the page
+// (pdf.js's editor); a tap on one of one's notes drawn from JSON (one pdf.js could not take back) opens it here.
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
@@ -14,12 +15,10 @@ const ACTION = "inline-flex min-h-11 items-center rounded-lg px-2 text-sm font-m
 /** A note's words: as many as the API takes. */
 const MAX_NOTE = 10_000;
 
-export function MyNotes({ meetingId, documentId, notes, picked, editable, onJump, onVisibility, onEdit, onDelete, onClose }: {
+export function MyNotes({ meetingId, documentId, notes, picked, onJump, onVisibility, onEdit, onDelete, onClose }: {
   meetingId: string; documentId: string; notes: AnnotationJson[];
   /** The note tapped on the page: shown first, ready to edit. */
   picked: string | null;
-  /** Whether a note's words are edited here (saved notes) rather than in pdf.js's editor on the page (this visit's). */
-  editable: (clientId: string) => boolean;
   onJump: (page: number) => void; onVisibility: (clientId: string, v: "PRIVATE" | "MEETING") => void;
   onEdit: (clientId: string, text: string) => Promise<void>; onDelete: (clientId: string) => Promise<void>; onClose: () => void;
 }) {
@@ -35,7 +34,7 @@ export function MyNotes({ meetingId, documentId, notes, picked, editable, onJump
   useEffect(() => {
     const note = notes.find((n) => n.clientId === picked);
     if (!note) return;
-    setEditing(note.kind === "NOTE" && editable(note.clientId) ? { clientId: note.clientId, text: note.text } : null);
+    setEditing(note.kind === "NOTE" ? { clientId: note.clientId, text: note.text } : null);
     pickedRef.current?.scrollIntoView({ block: "nearest" });
     // Only when another note is tapped, not on every change of the list.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -99,7 +98,7 @@ export function MyNotes({ meetingId, documentId, notes, picked, editable, onJump
                 <div className="flex flex-wrap gap-1">
                   <button type="button" onClick={() => onVisibility(n.clientId, n.visibility === "MEETING" ? "PRIVATE" : "MEETING")}
                     className={`${ACTION} text-brand-700`}>{n.visibility === "MEETING" ? t("makePrivate") : t("makeShared")}</button>
-                  {n.kind === "NOTE" && editable(n.clientId) && (
+                  {n.kind === "NOTE" && (
                     <button type="button" onClick={() => setEditing({ clientId: n.clientId, text: n.text })} className={`${ACTION} text-brand-700`}>{t("edit")}</button>
                   )}
                   <button type="button" onClick={() => setConfirming(n.clientId)} className={`${ACTION} text-red-800`}>{t("delete")}</button>

@@ -342,7 +342,6 @@ export function PaperReader({ view, watermark, startPage, version, pdfjsVersion 
         {notesOpen && (
           <MyNotes meetingId={view.meeting.id} documentId={view.document.id} notes={mine} picked={picked}
             onClose={() => { setNotesOpen(false); setPicked(null); }}
-            editable={(id) => !notes.current?.inEditor(id)}
             onEdit={(id, text) => (notes.current?.editText(id, text) ?? Promise.resolve()).catch(() => setSaveFailed(true))}
             onDelete={(id) => (notes.current?.deleteNote(id) ?? Promise.resolve()).catch(() => setSaveFailed(true))}
             onJump={(p) => viewer?.goTo(p)} onVisibility={(id, v) => void notes.current?.setVisibility(id, v).catch(() => setSaveFailed(true))} />

@@ -1,30 +1,26 @@
 "use client";
-// The reader's notes made with pdf.js's own annotation editor (highlight, ink, free text; undo), kept in our API.
-// pdf.js exposes its editors' serialize() only as internal API: pdfjs-dist is pinned to an exact version
-// (package.json) and e2e/reader.spec.ts proves the way back (made, saved, reloaded, drawn where they were made).
-// Saved notes — one's own from earlier visits and other members' shared ones — are drawn over their page from that
-// JSON; notes made in this visit stay editable in pdf.js's editor. One's own saved notes are edited (a note's words)
-// and deleted from "My notes", which a tap on the drawn note opens. (Putting saved notes back into pdf.js's editor
-// with its internal deserialize is not done.)
+// The reader's notes, made and edited with pdf.js's own annotation editor (highlight, ink, free text; move, resize,
+// recolor, delete; undo) and kept in our API as our own versioned JSON (pdf.js's serialized editor beside a
+// page-relative box and the words it marks). pdf.js exposes its editors' serialize()/deserialize only as internal
+// API: pdfjs-dist is pinned to an exact version (package.json); editor-json.ts converts both ways (unit-tested),
+// editor-layer.ts is the one place that reaches into pdf.js's editor, and e2e/notes-editor.spec.ts proves the round
+// trip on that version.
+// One's own saved notes (from earlier visits, other devices, or carried from an earlier version) are put back into
+// pdf.js's editor when their page's editor layer exists (pages are drawn lazily; pdf.js keeps them when a page is
+// destroyed and redrawn), tied to their client id: a change in the page saves the same note again (idempotent, never
+// a copy), a deletion in the page deletes it. A change on one's other device replaces the editor here (a save of
+// this device's own is recognised by its updatedAt and not applied again). Other members' shared notes are drawn
+// read-only over the page from our JSON, never in our editor; so is one of one's own that pdf.js cannot take back
+// (edited and deleted from "My notes", which a tap on it opens).
 import type { PDFDocumentProxy } from "pdfjs-dist";
 import { call } from "@/lib/http/client";
 import { annotationOps } from "@/lib/annotations/operations";
 import type { AnnotationJson } from "@/lib/annotations/schema";
 import type { PaperViewer } from "./viewer";
+import { EDITOR_MODES, KIND_OF, plain, restoreInput, storedForm, type EditorTool } from "./editor-json";
+import { restoreEditor, withPlainTelemetry, type Editor, type EditorManager } from "./editor-layer";
 
-/** pdf.js's editor types (AnnotationEditorType) and ours. */
-export const EDITOR_MODES = { NONE: 0, NOTE: 3, HIGHLIGHT: 9, INK: 15 } as const;
-export type EditorTool = keyof typeof EDITOR_MODES;
-const KIND_OF: Record<number, AnnotationJson["kind"]> = { 3: "NOTE", 9: "HIGHLIGHT", 15: "INK" };
-
-
-/** JSON for our API: typed arrays (pdf.js keeps points in Float32Arrays) become plain arrays. */
-function plain(value: unknown): unknown {
-  if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>, (n) => Math.round(n * 1000) / 1000);
-  if (Array.isArray(value)) return value.map(plain);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, plain(v)]));
-  return value;
-}
+export { EDITOR_MODES, type EditorTool };
 
 const newClientId = () => `n-${crypto.randomUUID()}`;
 
@@ -34,19 +30,25 @@ export interface NotesEvents {
   onError?: () => void;
   /** pdf.js switched its editor to this tool (a switch is asynchronous: the tool is in hand only now). */
   onMode?: (tool: EditorTool) => void;
-  /** One of one's own saved notes drawn on the page was tapped (to edit or delete it). */
+  /** One of one's own notes drawn on the page (one pdf.js could not take back) was tapped (to edit or delete it). */
   onPick?: (clientId: string) => void;
 }
 
 export class PaperNotes {
-  private readonly own = new Map<string, AnnotationJson>(); // by client id
+  private readonly own = new Map<string, AnnotationJson>(); // by client id, as the server last answered
   private readonly others = new Map<string, AnnotationJson>(); // by author:client id
   private readonly editorOf = new Map<string, string>(); // client id → editor id
   private readonly clientOf = new Map<string, string>(); // editor id → client id
-  private readonly sent = new Map<string, string>(); // client id → last JSON sent
+  private readonly sent = new Map<string, string>(); // client id → its editor's JSON as saved (or as restored)
+  /** Own notes pdf.js could not take back: drawn from our JSON (still edited and deleted from "My notes"). */
+  private readonly drawn = new Set<string>();
+  /** Own notes being put back into the editor now. */
+  private readonly placing = new Set<string>();
+  /** Editors replaced by a newer copy of their note: if pdf.js's undo or redo brings one back, it goes again. */
+  private readonly retired = new Set<string>();
+  /** This device's writes, one after another: a live notice is looked at after the writes before it have answered. */
+  private writes: Promise<unknown> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Client ids this device saved or deleted lately: the server's "changed" notice about them is our own echo. */
-  private readonly ownEcho = new Map<string, number>();
   /** New notes are shared with the meeting while this is on. */
   share = false;
 
@@ -64,7 +66,16 @@ export class PaperNotes {
       events.onMode?.(tool);
       this.soon();
     });
+    // A double tap on one's note while reading asks pdf.js's editor for that note's tool (as its own viewer's toolbar
+    // does on this event), with the note selected and, a text note, open for typing at once (pdf.js's viewer would
+    // want a second double click for that).
+    bus.on("switchannotationeditormode", (e: { mode: number; editId?: string; isFromKeyboard?: boolean; mustEnterInEditMode?: boolean; editComment?: boolean }) => {
+      const mustEnterInEditMode = e.mustEnterInEditMode || !!e.editId;
+      this.viewer.pdfViewer.annotationEditorMode = { mode: e.mode, editId: e.editId, isFromKeyboard: e.isFromKeyboard, mustEnterInEditMode, editComment: e.editComment } as never;
+    });
     bus.on("pagerendered", (e: { source: { div: HTMLElement }; pageNumber: number }) => this.drawOthers(e.source.div, e.pageNumber));
+    // A page's editor layer now exists: one's saved notes on it go back into the editor.
+    bus.on("annotationeditorlayerrendered", (e: { pageNumber: number }) => this.placePage(e.pageNumber));
     // Drags, resizes and typing change an editor without a state change: look again after each gesture.
     viewer.pdfViewer.container.addEventListener("pointerup", () => this.soon());
     viewer.pdfViewer.container.addEventListener("keyup", () => this.soon());
@@ -72,6 +83,9 @@ export class PaperNotes {
 
   get document(): PDFDocumentProxy {
     return this.viewer.document;
+  }
+  private get manager() {
+    return this.viewer.uiManager as EditorManager | null;
   }
 
   async load() {
@@ -85,6 +99,7 @@ export class PaperNotes {
     for (const index of [...Array(this.viewer.pageCount).keys()]) {
       const div = this.viewer.pdfViewer.getPageView(index)?.div as HTMLElement | undefined;
       if (div) this.drawOthers(div, index + 1);
+      this.placePage(index + 1);
     }
   }
 
@@ -98,6 +113,66 @@ export class PaperNotes {
     this.soon();
   }
 
+  /** One's saved notes on this page that are not in the editor yet go back into it (when the page has its layer). */
+  private placePage(pageNumber: number) {
+    for (const note of this.own.values()) if (note.page === pageNumber) void this.place(note);
+  }
+
+  /** Puts one of one's saved notes back into pdf.js's editor; if pdf.js cannot take it, it is drawn from our JSON. */
+  private async place(note: AnnotationJson) {
+    const { clientId } = note;
+    const manager = this.manager;
+    if (!manager || this.editorOf.has(clientId) || this.drawn.has(clientId) || this.placing.has(clientId)) return;
+    this.placing.add(clientId);
+    let editor: Editor | null = null;
+    try {
+      const data = restoreInput(note);
+      if (!data) throw new Error("not a drawing pdf.js restores");
+      editor = await restoreEditor(manager, note.page - 1, data);
+      if (!editor) return;
+      if (this.own.get(clientId) !== note) {
+        // Changed or deleted (on another device) while pdf.js read it: the newer one is placed instead.
+        this.retire(editor.id);
+        const newer = this.own.get(clientId);
+        if (newer) queueMicrotask(() => void this.place(newer));
+        return;
+      }
+      this.sent.set(clientId, storedForm(editor.serialize()));
+      this.bind(clientId, editor.id);
+    } catch {
+      // Nothing of it left in the editor (whose serialize would make it a new note): drawn from our JSON instead.
+      if (editor) this.retire(editor.id);
+      this.sent.delete(clientId);
+      this.drawn.add(clientId);
+      this.redrawOthers(note.page);
+    } finally {
+      this.placing.delete(clientId);
+    }
+  }
+
+  private bind(clientId: string, editorId: string) {
+    this.editorOf.set(clientId, editorId);
+    this.clientOf.set(editorId, clientId);
+  }
+  private unbind(clientId: string) {
+    const editorId = this.editorOf.get(clientId);
+    this.editorOf.delete(clientId);
+    if (editorId) this.clientOf.delete(editorId);
+    this.sent.delete(clientId);
+    return editorId;
+  }
+  /** Takes an editor off the page without deleting its note (it is replaced, or was deleted elsewhere). */
+  private retire(editorId: string | undefined) {
+    if (!editorId) return;
+    this.retired.add(editorId);
+    this.manager?.getEditor(editorId)?.remove();
+  }
+  /** Takes one's note out of the editor (or off the drawing): it will be put back from its (newer) JSON. */
+  private takeOut(clientId: string) {
+    this.retire(this.unbind(clientId));
+    this.drawn.delete(clientId);
+  }
+
   private serialized(): Map<string, Record<string, unknown>> {
     const s = this.document.annotationStorage.serializable as { map?: Map<string, Record<string, unknown>> };
     return s.map ?? new Map();
@@ -108,27 +183,44 @@ export class PaperNotes {
     this.timer = setTimeout(() => void this.sync(), 500);
   }
 
+  /** Runs a write after this device's earlier ones. */
+  private queue<T>(work: () => Promise<T>): Promise<T> {
+    const done = this.writes.then(work, work);
+    this.writes = done.catch(() => {});
+    return done;
+  }
+
   /** Sends what changed in the editor since the last look: new and changed notes, and deleted ones. */
-  async sync() {
+  sync() {
     clearTimeout(this.timer);
+    return this.queue(() => this.sendChanges());
+  }
+
+  private async sendChanges() {
     const now = this.serialized();
     const seen = new Set<string>();
     for (const [editorId, raw] of now) {
       const kind = KIND_OF[raw.annotationType as number];
       if (!kind || raw.deleted) continue;
+      if (this.retired.has(editorId)) {
+        this.manager?.getEditor(editorId)?.remove();
+        continue;
+      }
       let clientId = this.clientOf.get(editorId);
       if (!clientId) {
         clientId = newClientId();
-        this.clientOf.set(editorId, clientId);
-        this.editorOf.set(clientId, editorId);
+        // A note made in this visit: its page's layer adds it again when the page is drawn anew (see editor-layer.ts).
+        const made = this.manager?.getEditor(editorId);
+        if (made) withPlainTelemetry(made);
+        this.bind(clientId, editorId);
       }
       seen.add(clientId);
       const editor = plain(raw) as Record<string, unknown>;
       const json = JSON.stringify(editor);
       if (this.sent.get(clientId) === json) continue;
       this.sent.set(clientId, json);
-      this.ownEcho.set(clientId, Date.now());
-      const body = await this.describe(kind, editor, this.own.get(clientId)?.visibility ?? (this.share ? "MEETING" : "PRIVATE"));
+      const before = this.own.get(clientId);
+      const body = await this.describe(kind, editor, before?.visibility ?? (this.share ? "MEETING" : "PRIVATE"));
       try {
         const { annotation } = await call(annotationOps.save, { params: { documentId: this.documentId, clientId }, body });
         this.own.set(clientId, annotation);
@@ -137,14 +229,13 @@ export class PaperNotes {
         this.events.onError?.();
       }
     }
-    // Notes placed in (or made in) the editor that it no longer has were deleted (or undone).
+    // Notes in the editor that it no longer has were deleted there (or undone).
     for (const [clientId, editorId] of [...this.editorOf]) {
-      if (seen.has(clientId)) continue;
-      this.editorOf.delete(clientId);
-      this.clientOf.delete(editorId);
-      this.sent.delete(clientId);
+      if (seen.has(clientId) || this.placing.has(clientId)) continue;
+      // A note on a page not drawn now stays with pdf.js's manager, which still serializes it: not deleted.
+      if (this.manager?.getEditor(editorId)) continue;
+      this.unbind(clientId);
       this.own.delete(clientId);
-      this.ownEcho.set(clientId, Date.now());
       await call(annotationOps.remove, { params: { documentId: this.documentId, clientId } }).catch(() => this.events.onError?.());
     }
     this.events.onMine?.([...this.own.values()]);
@@ -165,70 +256,73 @@ export class PaperNotes {
     return { version: this.version, page: pageIndex + 1, kind, bounds, editor, text, anchor, visibility };
   }
 
-  /** One's notes carried over from an earlier version by the server: now one's own on this version, drawn like the saved ones. */
+  /** One's notes carried over from an earlier version by the server: now one's own on this version, put in the editor. */
   adopt(carried: AnnotationJson[]) {
-    const pages = new Set<number>();
-    for (const a of carried) {
-      if (a.documentId !== this.documentId || a.version !== this.version || a.author.id !== this.me) continue;
-      this.own.set(a.clientId, a);
-      this.ownEcho.set(a.clientId, Date.now());
-      pages.add(a.page);
-    }
-    if (pages.size === 0) return;
-    this.events.onMine?.([...this.own.values()]);
-    for (const p of pages) this.redrawOthers(p);
-  }
-
-  /** Whether pdf.js's editor holds this note (made in this visit): then it is edited there, by tapping it. */
-  inEditor(clientId: string) {
-    return this.editorOf.has(clientId);
+    const mine = carried.filter((a) => a.documentId === this.documentId && a.version === this.version && a.author.id === this.me);
+    for (const a of mine) this.apply(a);
+    if (mine.length > 0) this.events.onMine?.([...this.own.values()]);
   }
 
   /**
-   * Deletes one of one's notes: one in pdf.js's editor is removed there (the next sync deletes it, as when it is
-   * deleted in the editor itself); a saved one drawn from our JSON is deleted by its client id (idempotent).
+   * A newer copy of one of one's notes (from the server): its editor stays when only its sharing or words record
+   * changed, else it is put back from the new drawing.
+   */
+  private apply(note: AnnotationJson) {
+    const before = this.own.get(note.clientId);
+    this.own.set(note.clientId, note);
+    if (before && this.editorOf.has(note.clientId) && storedForm(before.editor) === storedForm(note.editor)) return;
+    this.takeOut(note.clientId);
+    void this.place(note);
+    for (const page of new Set([before?.page, note.page])) if (page) this.redrawOthers(page);
+  }
+
+  /** One's note is gone (deleted on another device): off the page here too, without deleting it again. */
+  private forget(clientId: string) {
+    const page = this.own.get(clientId)?.page;
+    this.takeOut(clientId);
+    this.own.delete(clientId);
+    if (page) this.redrawOthers(page);
+    this.events.onMine?.([...this.own.values()]);
+  }
+
+  /**
+   * Deletes one of one's notes (from "My notes"): one in pdf.js's editor is removed there and the sync deletes it, as
+   * when it is deleted on the page; one not in the editor (its page not drawn, or drawn from JSON) by its client id.
    */
   async deleteNote(clientId: string) {
     const editorId = this.editorOf.get(clientId);
-    const manager = this.viewer.uiManager as { getEditor?(id: string): { remove(): void } | undefined } | null;
-    const editor = editorId ? manager?.getEditor?.(editorId) : undefined;
+    const editor = editorId ? this.manager?.getEditor(editorId) : undefined;
     if (editor) {
       editor.remove();
       await this.sync();
       return;
     }
-    const page = this.own.get(clientId)?.page;
-    this.ownEcho.set(clientId, Date.now());
-    await call(annotationOps.remove, { params: { documentId: this.documentId, clientId } });
-    this.own.delete(clientId);
-    this.events.onMine?.([...this.own.values()]);
-    if (page) this.redrawOthers(page);
+    await this.queue(() => call(annotationOps.remove, { params: { documentId: this.documentId, clientId } }));
+    this.forget(clientId);
   }
 
-  /** New words for one of one's saved notes (drawn from our JSON): the note's text and pdf.js's serialized value. */
+  /** New words for one of one's notes (from "My notes"): saved, and its editor on the page put back with them. */
   async editText(clientId: string, text: string) {
+    await this.sync(); // what was just done on the page first
     const note = this.own.get(clientId);
-    if (!note || note.kind !== "NOTE" || this.editorOf.has(clientId)) return;
-    this.ownEcho.set(clientId, Date.now());
-    const { annotation } = await call(annotationOps.save, {
+    if (!note || note.kind !== "NOTE") return;
+    const { annotation } = await this.queue(() => call(annotationOps.save, {
       params: { documentId: this.documentId, clientId },
       body: { version: note.version, page: note.page, kind: note.kind, bounds: note.bounds, editor: { ...note.editor, value: text }, text, anchor: note.anchor, visibility: note.visibility },
-    });
-    this.own.set(clientId, annotation);
+    }));
+    this.apply(annotation);
     this.events.onMine?.([...this.own.values()]);
-    this.redrawOthers(note.page);
   }
 
   /** Share or unshare one of one's notes (from "My notes"). */
   async setVisibility(clientId: string, visibility: "PRIVATE" | "MEETING") {
     const note = this.own.get(clientId);
     if (!note) return;
-    this.ownEcho.set(clientId, Date.now());
-    const { annotation } = await call(annotationOps.save, {
+    const { annotation } = await this.queue(() => call(annotationOps.save, {
       params: { documentId: this.documentId, clientId },
       body: { version: note.version, page: note.page, kind: note.kind, bounds: note.bounds, editor: note.editor, text: note.text, anchor: note.anchor, visibility },
-    });
-    this.own.set(clientId, annotation);
+    }));
+    this.apply(annotation);
     this.events.onMine?.([...this.own.values()]);
   }
 
@@ -245,19 +339,25 @@ export class PaperNotes {
     this.others.delete(key);
     if (page) this.redrawOthers(page);
   }
-  /** Live: one's own note changed on another device: drawn from its stored JSON like one's other saved notes. */
-  async changed(e: { documentId: string; version: number; clientId: string; deleted: boolean }) {
+  /**
+   * Live: one's own note changed or was deleted (on another device, or by this one: after this device's writes have
+   * answered, a notice whose updatedAt is the one this device holds is its own save, not applied again).
+   */
+  async changed(e: { documentId: string; version: number; clientId: string; deleted: boolean; updatedAt?: string }) {
     if (e.documentId !== this.documentId || e.version !== this.version) return;
-    if (Date.now() - (this.ownEcho.get(e.clientId) ?? 0) < 10_000 || this.editorOf.has(e.clientId)) return;
-    const before = this.own.get(e.clientId);
-    if (e.deleted) this.own.delete(e.clientId);
-    else {
-      const { annotations } = await call(annotationOps.list, { params: { documentId: this.documentId }, query: { version: this.version } });
-      const note = annotations.find((a) => a.clientId === e.clientId && a.author.id === this.me);
-      if (note) this.own.set(e.clientId, note);
+    await this.writes;
+    const held = this.own.get(e.clientId);
+    if (e.deleted) {
+      if (held || this.editorOf.has(e.clientId)) this.forget(e.clientId);
+      return;
     }
+    if (held && held.updatedAt === e.updatedAt) return;
+    const { annotations } = await call(annotationOps.list, { params: { documentId: this.documentId }, query: { version: this.version } });
+    const note = annotations.find((a) => a.clientId === e.clientId && a.author.id === this.me);
+    if (!note) return this.forget(e.clientId);
+    if (this.own.get(e.clientId)?.updatedAt === note.updatedAt) return;
+    this.apply(note);
     this.events.onMine?.([...this.own.values()]);
-    for (const page of new Set([before?.page, this.own.get(e.clientId)?.page])) if (page) this.redrawOthers(page);
   }
 
   private redrawOthers(pageNumber: number) {
@@ -265,11 +365,11 @@ export class PaperNotes {
     if (div) this.drawOthers(div, pageNumber);
   }
 
-  /** Shared notes of others (and one's own outside the editor), read-only, as an SVG over the page in its own units. */
+  /** Shared notes of others (and one's own that pdf.js could not take back), read-only, as an SVG over the page in its own units. */
   private drawOthers(div: HTMLElement, pageNumber: number) {
     for (const old of div.querySelectorAll(":scope > .oc-shared")) old.remove();
-    // Others' shared notes, and one's own not (yet) in the editor: pdf.js's editor layer exists only while editing.
-    const notes = [...this.others.values(), ...[...this.own.values()].filter((a) => !this.editorOf.has(a.clientId))].filter((a) => a.page === pageNumber);
+    // Others' shared notes, and those of one's own that pdf.js could not take back into its editor.
+    const notes = [...this.others.values(), ...[...this.own.values()].filter((a) => this.drawn.has(a.clientId))].filter((a) => a.page === pageNumber);
     if (notes.length === 0) return;
     void this.document.getPage(pageNumber).then((page) => {
       const [x0, y0, x1, y1] = page.view;

@@ -69,7 +69,7 @@ export async function carryNotes(actor: Actor, documentId: string, to: number): 
   });
   // After the commit: the member's other devices fetch the new notes; shared ones reach the paper's readers.
   for (const a of carried) {
-    publishUserEvent(actor.id, "annotation.changed", { documentId, version: a.version, clientId: a.clientId, deleted: false });
+    publishUserEvent(actor.id, "annotation.changed", { documentId, version: a.version, clientId: a.clientId, deleted: false, updatedAt: a.updatedAt });
     if (a.visibility === "MEETING") {
       publishToPaperReaders({ meetingId: paper.doc.meetingId, restricted: paper.doc.restricted, allowedUserIds: paper.resource.allowedUserIds }, "annotation.shared", { annotation: a });
     }

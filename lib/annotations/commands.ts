@@ -40,7 +40,7 @@ export async function saveAnnotation(actor: Actor, documentId: string, clientId:
     const annotation = annotationView(row);
     return {
       result: { annotation },
-      event: { name: "annotation.changed" as const, payload: { documentId, version: version.number, clientId, deleted: false } },
+      event: { name: "annotation.changed" as const, payload: { documentId, version: version.number, clientId, deleted: false, updatedAt: annotation.updatedAt } },
     };
   });
   announce(paper, before, saved.annotation);

@@ -81,8 +81,11 @@ export const myNotesJson = z.object({
 });
 
 // Live events. To the author's own devices: which note changed (ids only: the note itself is fetched, never
-// carried, so a private note never travels in an event). To the paper's readers: a shared note as they may see it.
-export const annotationChangedEvent = z.object({ documentId: z.string(), version: z.number().int(), clientId: z.string(), deleted: z.boolean() });
+// carried, so a private note never travels in an event) and its updatedAt, by which the device that saved it knows
+// its own echo. To the paper's readers: a shared note as they may see it.
+export const annotationChangedEvent = z.object({
+  documentId: z.string(), version: z.number().int(), clientId: z.string(), deleted: z.boolean(), updatedAt: dateTimeJson.optional(),
+});
 export const annotationSharedEvent = z.object({ annotation: annotationJson });
 export const annotationRemovedEvent = z.object({ documentId: z.string(), version: z.number().int(), authorId: z.string(), clientId: z.string() });
 

@@ -1,0 +1,207 @@
+// One's saved notes come back into pdf.js's own annotation editor (the pinned pdfjs-dist's internal deserialize):
+// after a reload a member moves, retypes, undoes and deletes them on the page as on the day they were made; each
+// change saves the same note again (never a copy), and reaches the member's other device live. Another member's
+// shared note stays drawn, read-only, never in this member's editor.
+import { expect, test, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { DEMO_MEETING_ID, fromApp, setLocale, shot, signIn } from "./helpers";
+
+const TABLET = { width: 1024, height: 768 };
+const PORTRAIT = { width: 768, height: 1024 };
+const PAPER = "Tờ trình dự thảo Nghị quyết về phát triển Chính phủ điện tử";
+
+interface Listed { clientId: string; kind: string; text: string; bounds: number[]; updatedAt: string; visibility: string; author: { id: string; name: string } }
+
+async function openPaper(page: Page) {
+  await page.goto(`/meetings/${DEMO_MEETING_ID}`);
+  await page.getByRole("link", { name: new RegExp(PAPER) }).first().tap();
+  await expect(page).toHaveURL(/\/papers\//);
+  await expect(page.locator('.page[data-page-number="1"] canvas')).toBeVisible({ timeout: 15_000 });
+}
+const reload = async (page: Page) => {
+  await page.reload();
+  await expect(page.locator('.page[data-page-number="1"] canvas').first()).toBeVisible({ timeout: 15_000 });
+};
+/** Where an element lies on page 1, as fractions of the page (the same at every zoom). */
+async function onPage(page: Page, el: Locator) {
+  const p = (await page.locator('.page[data-page-number="1"]').boundingBox())!;
+  const b = (await el.boundingBox())!;
+  return [(b.x - p.x) / p.width, (b.y - p.y) / p.height, b.width / p.width, b.height / p.height];
+}
+const near = (a: number[], b: number[], by = 0.01) => a.every((n, i) => Math.abs(n - b[i]) <= by);
+
+test("saved notes come back into pdf.js's editor: moved, undone, retyped, deleted on the page, saved as the same notes, live on the member's other device; another's shared note stays read-only", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const tablet = await signIn(browser, "member4@demo.gov.vn", { viewport: TABLET, touch: true });
+  const other = await signIn(browser, "member6@demo.gov.vn", { viewport: TABLET, touch: true });
+  const { page } = tablet;
+  await openPaper(page);
+  const paperId = page.url().split("/papers/")[1].split("?")[0];
+  const idOfUser = async (ctx: BrowserContext) => (await (await ctx.request.get("/api/v1/me")).json()).user.id as string;
+  const [me, them] = [await idOfUser(tablet.context), await idOfUser(other.context)];
+  const listed = async (ctx: BrowserContext) => (await (await ctx.request.get(`/api/v1/documents/${paperId}/annotations?version=1`)).json()).annotations as Listed[];
+  const mine = async () => (await listed(tablet.context)).filter((a) => a.author.id === me);
+  // From no notes of these two on this paper (the test may run again on the same database).
+  for (const [ctx, id] of [[tablet.context, me], [other.context, them]] as const) {
+    for (const a of (await listed(ctx)).filter((n) => n.author.id === id)) {
+      expect((await ctx.request.delete(`/api/v1/documents/${paperId}/annotations/${a.clientId}`, { headers: fromApp() })).ok()).toBe(true);
+    }
+  }
+  // Another member's note shared with the meeting (as their reader saves one).
+  const shared = await other.context.request.put(`/api/v1/documents/${paperId}/annotations/shared-${Date.now()}`, {
+    headers: fromApp(),
+    data: {
+      version: 1, page: 1, kind: "NOTE", bounds: [0.55, 0.1, 0.8, 0.13], text: "Ý kiến của Bộ Khoa học", visibility: "MEETING",
+      editor: { annotationType: 3, pageIndex: 0, rect: [330, 730, 480, 750], rotation: 0, color: [0, 0, 0], fontSize: 10, value: "Ý kiến của Bộ Khoa học" },
+    },
+  });
+  expect(shared.status()).toBe(200);
+  await reload(page);
+  const firstPage = page.locator('.page[data-page-number="1"]');
+  const editors = (p: Page, kind: "inkEditor" | "freeTextEditor" | "highlightEditor") => p.locator(`.page[data-page-number="1"] .annotationEditorLayer .${kind}`);
+
+  // Make a highlight, a pen stroke and a note, as in the reader's journey (e2e/reader.spec.ts).
+  const tool = (p: Page, name: string) => p.getByRole("toolbar", { name: "Công cụ ghi chú" }).getByRole("button", { name, exact: true });
+  const take = async (name: string, on = true, p = page) => {
+    await tool(p, name).tap();
+    await expect(tool(p, name)).toHaveAttribute("aria-pressed", String(on));
+  };
+  await take("Tô sáng");
+  const words = firstPage.locator(".textLayer span").filter({ hasText: /^Thời gian qua/ }).first();
+  const box = (await words.boundingBox())!;
+  await page.mouse.move(box.x + 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(async () => (await mine()).map((a) => a.kind)).toContain("HIGHLIGHT");
+  await take("Bút");
+  const pageBox = (await firstPage.boundingBox())!;
+  await page.mouse.move(pageBox.x + 60, pageBox.y + 520);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(pageBox.x + 60 + i * 25, pageBox.y + 520 + (i % 2) * 30);
+  await page.mouse.up();
+  await take("Bút", false);
+  await take("Ghi chú");
+  await page.mouse.click(pageBox.x + 420, pageBox.y + 300);
+  const noteBox = page.locator(".freeTextEditor .internal").last();
+  await expect(noteBox).toBeFocused();
+  await noteBox.fill("Cần số liệu năm 2025");
+  await page.keyboard.press("Escape");
+  await take("Ghi chú", false);
+  await expect.poll(async () => (await mine()).map((a) => a.kind).sort(), { timeout: 10_000 }).toEqual(["HIGHLIGHT", "INK", "NOTE"]);
+  const made = await mine();
+  const idOf = (kind: string, notes = made) => notes.find((a) => a.kind === kind)!.clientId;
+
+  // Reload: they are back as pdf.js's editors (not drawn over the page), and nothing is saved again.
+  await reload(page);
+  await expect(editors(page, "inkEditor")).toHaveCount(1);
+  await expect(editors(page, "highlightEditor")).toHaveCount(1);
+  await expect(editors(page, "freeTextEditor")).toHaveCount(1);
+  await expect(editors(page, "freeTextEditor")).toContainText("Cần số liệu năm 2025");
+  await expect(firstPage.getByTestId("my-drawn-note")).toHaveCount(0);
+  await expect(firstPage.locator("svg.oc-shared polyline")).toHaveCount(0);
+  // The other member's shared note is drawn, read-only: not one of this member's editors.
+  await expect(firstPage.getByTestId("shared-note")).toContainText("Ý kiến của Bộ Khoa học");
+  await expect(page.locator(".annotationEditorLayer").filter({ hasText: "Ý kiến của Bộ Khoa học" })).toHaveCount(0);
+  await page.waitForTimeout(1500);
+  const seen = (notes: Listed[]) => notes.map((a) => `${a.kind}:${a.clientId}@${a.updatedAt}`).sort();
+  expect(seen(await mine())).toEqual(seen(made));
+
+  // Zoom: the restored stroke keeps its place on the page.
+  const ink = editors(page, "inkEditor");
+  const at100 = await onPage(page, ink);
+  await page.getByRole("button", { name: "Phóng to" }).tap();
+  await expect.poll(async () => near(await onPage(page, ink), at100)).toBe(true);
+  await page.getByRole("button", { name: "Vừa chiều rộng" }).tap();
+
+  // The member's other device has the same paper open: its editor shows the same notes.
+  const phone = await signIn(browser, "member4@demo.gov.vn", { viewport: PORTRAIT, touch: true });
+  await openPaper(phone.page);
+  await expect(editors(phone.page, "inkEditor")).toHaveCount(1);
+  await expect(editors(phone.page, "freeTextEditor")).toContainText("Cần số liệu năm 2025");
+  await shot(page, "notes-vi-restored");
+  await shot(phone.page, "notes-vi-portrait-restored");
+
+  // Move the stroke with the pen in hand: the same note is saved again (same client id, never a copy).
+  await take("Bút");
+  const inkBox = (await ink.boundingBox())!;
+  const from = { x: inkBox.x + inkBox.width / 2, y: inkBox.y + inkBox.height / 2 };
+  await page.mouse.click(from.x, from.y); // a tap selects it; a selected editor is dragged (pdf.js)
+  await expect(ink).toHaveClass(/selectedEditor/);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(from.x + i * 10, from.y - i * 15);
+  await page.mouse.up();
+  const inkBefore = made.find((a) => a.kind === "INK")!.bounds;
+  await expect.poll(async () => (await mine()).find((a) => a.kind === "INK")!.bounds[1]).toBeLessThan(inkBefore[1] - 0.05);
+  expect((await mine()).map((a) => a.clientId).sort()).toEqual(made.map((a) => a.clientId).sort());
+  // Live on the other device: the stroke moved there too, still one.
+  await expect.poll(async () => (await onPage(phone.page, editors(phone.page, "inkEditor")))[1]).toBeLessThan(at100[1] - 0.05);
+  await expect(editors(phone.page, "inkEditor")).toHaveCount(1);
+  // And pdf.js's undo takes the move back, saved likewise.
+  await page.getByRole("toolbar", { name: "Công cụ ghi chú" }).getByRole("button", { name: "Hoàn tác" }).tap();
+  await expect.poll(async () => near((await mine()).find((a) => a.kind === "INK")!.bounds, inkBefore, 0.005)).toBe(true);
+  await expect(editors(page, "inkEditor")).toHaveCount(1);
+  await take("Bút", false);
+
+  // Retype the note on the page: while reading, a double tap on it opens it in pdf.js's editor (the note tool in hand).
+  const text = editors(page, "freeTextEditor");
+  const textBox = (await text.boundingBox())!;
+  await page.mouse.dblclick(textBox.x + textBox.width / 2, textBox.y + textBox.height / 2);
+  await expect(tool(page, "Ghi chú")).toHaveAttribute("aria-pressed", "true");
+  const internal = text.locator(".internal");
+  await expect(internal).toHaveAttribute("contenteditable", "true");
+  await internal.fill("Cần số liệu năm 2025 và 2026");
+  await page.keyboard.press("Escape");
+  await page.getByTestId("paper-viewer").click({ position: { x: 5, y: 5 } });
+  await expect.poll(async () => (await mine()).find((a) => a.kind === "NOTE")!.text, { timeout: 10_000 }).toBe("Cần số liệu năm 2025 và 2026");
+  await expect(editors(phone.page, "freeTextEditor")).toContainText("Cần số liệu năm 2025 và 2026");
+  await expect(editors(phone.page, "freeTextEditor")).toHaveCount(1);
+  if ((await tool(page, "Ghi chú").getAttribute("aria-pressed")) === "true") await take("Ghi chú", false);
+
+  // Reload: changed, not duplicated.
+  await reload(page);
+  await expect(editors(page, "freeTextEditor")).toContainText("Cần số liệu năm 2025 và 2026");
+  await expect(editors(page, "freeTextEditor")).toHaveCount(1);
+  await expect(editors(page, "inkEditor")).toHaveCount(1);
+  const after = await mine();
+  expect(after.map((a) => a.clientId).sort()).toEqual(made.map((a) => a.clientId).sort());
+  expect(near(after.find((a) => a.kind === "INK")!.bounds, inkBefore, 0.005)).toBe(true);
+
+  // "My notes" edits the words of a note that is in the editor too: the page shows them at once.
+  await page.getByTestId("my-notes-toggle").tap();
+  const listedNote = page.getByTestId("my-note").filter({ hasText: "Cần số liệu" });
+  await listedNote.getByRole("button", { name: "Sửa", exact: true }).tap();
+  await page.getByTestId("note-text").fill("Cần số liệu 2024–2026");
+  await page.getByTestId("my-notes").getByRole("button", { name: "Lưu", exact: true }).tap();
+  await expect(editors(page, "freeTextEditor")).toContainText("Cần số liệu 2024–2026");
+  await expect(editors(page, "freeTextEditor")).toHaveCount(1);
+  await expect(editors(phone.page, "freeTextEditor")).toContainText("Cần số liệu 2024–2026");
+  await page.getByTestId("my-notes-toggle").tap();
+
+  // Delete the stroke on the page (pdf.js's own delete button on the selected editor): gone here, there, and after a reload.
+  await take("Bút");
+  await ink.tap();
+  await page.locator(".inkEditor .editToolbar .deleteButton").tap();
+  await expect(editors(page, "inkEditor")).toHaveCount(0);
+  await take("Bút", false);
+  await expect.poll(async () => (await mine()).map((a) => a.kind).sort()).toEqual(["HIGHLIGHT", "NOTE"]);
+  await expect(editors(phone.page, "inkEditor")).toHaveCount(0);
+  await reload(page);
+  await expect(editors(page, "freeTextEditor")).toHaveCount(1);
+  await expect(editors(page, "highlightEditor")).toHaveCount(1);
+  await expect(editors(page, "inkEditor")).toHaveCount(0);
+  expect((await mine()).map((a) => a.clientId).sort()).toEqual([idOf("HIGHLIGHT"), idOf("NOTE")].sort());
+
+  // Screenshots in English too (the language is the member's, on both devices).
+  await setLocale(tablet.context, "en");
+  await reload(page);
+  await reload(phone.page);
+  await expect(editors(page, "freeTextEditor")).toHaveCount(1);
+  await expect(editors(phone.page, "freeTextEditor")).toHaveCount(1);
+  await shot(page, "notes-en-restored");
+  await shot(phone.page, "notes-en-portrait-restored");
+  await setLocale(tablet.context, "vi");
+  await phone.context.close();
+  await other.context.close();
+  await tablet.context.close();
+});
