@@ -4,6 +4,7 @@
 // shared note stays drawn, read-only, never in this member's editor.
 import { expect, test, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { DEMO_MEETING_ID, fromApp, setLocale, shot, signIn } from "./helpers";
+import { noteTools } from "./note-tools";
 
 const TABLET = { width: 1024, height: 768 };
 const PORTRAIT = { width: 768, height: 1024 };
@@ -60,26 +61,15 @@ test("saved notes come back into pdf.js's editor: moved, undone, retyped, delete
   const editors = (p: Page, kind: "inkEditor" | "freeTextEditor" | "highlightEditor") => p.locator(`.page[data-page-number="1"] .annotationEditorLayer .${kind}`);
 
   // Make a highlight, a pen stroke and a note, as in the reader's journey (e2e/reader.spec.ts).
-  const tool = (p: Page, name: string) => p.getByRole("toolbar", { name: "Công cụ ghi chú" }).getByRole("button", { name, exact: true });
-  const take = async (name: string, on = true, p = page) => {
-    await tool(p, name).tap();
-    await expect(tool(p, name)).toHaveAttribute("aria-pressed", String(on));
-  };
+  const { tool: toolOf, take, highlight, stroke } = noteTools(page);
+  const tool = (p: Page, name: string) => (p === page ? toolOf(name) : noteTools(p).tool(name));
   await take("Tô sáng");
-  const words = firstPage.locator(".textLayer span").filter({ hasText: /^Thời gian qua/ }).first();
-  const box = (await words.boundingBox())!;
-  await page.mouse.move(box.x + 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 8 });
-  await page.mouse.up();
+  await highlight(/^Thời gian qua/);
   await expect.poll(async () => (await mine()).map((a) => a.kind)).toContain("HIGHLIGHT");
   await take("Bút");
-  const pageBox = (await firstPage.boundingBox())!;
-  await page.mouse.move(pageBox.x + 60, pageBox.y + 520);
-  await page.mouse.down();
-  for (let i = 1; i <= 10; i++) await page.mouse.move(pageBox.x + 60 + i * 25, pageBox.y + 520 + (i % 2) * 30);
-  await page.mouse.up();
+  await stroke();
   await take("Bút", false);
+  const pageBox = (await firstPage.boundingBox())!;
   await take("Ghi chú");
   await page.mouse.click(pageBox.x + 420, pageBox.y + 300);
   const noteBox = page.locator(".freeTextEditor .internal").last();

@@ -7,6 +7,7 @@ import { expect, test, type CDPSession, type Page } from "@playwright/test";
 import { PDFDocument } from "pdf-lib";
 import { briefingPdf } from "../lib/pdf/briefing";
 import { DEMO_MEETING_ID, fromApp, shot, signIn } from "./helpers";
+import { noteTools } from "./note-tools";
 
 const TABLET = { width: 1024, height: 768 };
 const PORTRAIT = { width: 768, height: 1024 };
@@ -184,34 +185,21 @@ test("members write on a paper with pdf.js's editor: highlight, pen, a shared no
   await expect(firstPage.locator("canvas").first()).toBeVisible({ timeout: 15_000 });
 
   // Highlight: choose the tool, select words on the page.
-  const tool = (name: string) => page.getByRole("toolbar", { name: "Công cụ ghi chú" }).getByRole("button", { name, exact: true });
-  /** Takes a tool and waits until pdf.js's editor has switched to it. */
-  const take = async (name: string, on = true) => {
-    await tool(name).tap();
-    await expect(tool(name)).toHaveAttribute("aria-pressed", String(on));
-  };
+  const { take, highlight: highlightWords, stroke } = noteTools(page);
   await take("Tô sáng");
-  const words = firstPage.locator(".textLayer span").filter({ hasText: /^Thời gian qua/ }).first();
-  const box = (await words.boundingBox())!;
-  await page.mouse.move(box.x + 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 8 });
-  await page.mouse.up();
+  await highlightWords(/^Thời gian qua/);
   await expect.poll(async () => (await mineOf()).map((a) => a.kind)).toContain("HIGHLIGHT");
 
   // Pen: a stroke across the margin of page 1.
   await take("Bút");
-  const pageBox = (await firstPage.boundingBox())!;
-  await page.mouse.move(pageBox.x + 60, pageBox.y + 520);
-  await page.mouse.down();
-  for (let i = 1; i <= 10; i++) await page.mouse.move(pageBox.x + 60 + i * 25, pageBox.y + 520 + (i % 2) * 30);
-  await page.mouse.up();
+  await stroke();
   await take("Bút", false); // put the pen down: the stroke is done
   await expect.poll(async () => (await mineOf()).map((a) => a.kind).sort()).toEqual(["HIGHLIGHT", "INK"]);
 
   // A note shared with the meeting.
   await page.getByLabel("Chia sẻ với phiên họp").check();
   await take("Ghi chú");
+  const pageBox = (await firstPage.boundingBox())!;
   await page.mouse.click(pageBox.x + 420, pageBox.y + 300);
   // The new note's text box gets the whole text in one input, as a Vietnamese keyboard's word commit does (typed key
   // by key, CI twice lost or moved the first letter: the box is focused by pdf.js a moment after it appears).
