@@ -122,7 +122,9 @@ const change: fc.Arbitrary<Change> = fc.oneof(
   fc.tuple(n, word).map(([k, title]): Change => (r) => { const d = nth(r.documents, k); return d ? { documents: [{ ...d, title }] } : {}; }),
   fc.tuple(n, fc.constantFrom("ACCEPTED", "DECLINED", "DELEGATE")).map(([k, rsvp]): Change => (r) => {
     const p = nth(r.participants, k);
-    return p ? { participants: [{ ...p, rsvp, deputyUserId: rsvp === "DELEGATE" ? "u1" : null }] } : {};
+    // Naming the viewer as deputy (checked in for the seat or not) changes the viewer's permissions.
+    const deputy = rsvp === "DELEGATE";
+    return p ? { participants: [{ ...p, rsvp, deputyUserId: deputy ? "u1" : null, checkedInAt: deputy && k % 2 ? at : null, checkedInDeputy: deputy && k % 2 === 1 }] } : {};
   }),
   fc.tuple(n, fc.constantFrom("SPEAKING", "DONE")).map(([k, status]): Change => (r) => { const x = nth(r.speakers, k); return x ? { speakers: [{ ...x, status }] } : {}; }),
   fc.tuple(n, fc.constantFrom("OPEN", "CLOSED")).map(([k, status]): Change => (r) => { const x = nth(r.votes, k); return x ? { votes: [{ ...x, status } as VoteRow] } : {}; }),
@@ -153,7 +155,9 @@ describe("a tablet's snapshot after random changes", () => {
         let version = 5;
         for (const c of changes) {
           const next = assembleRows(applyDelta(prev.rows, c(prev.rows), ++version), prev);
-          expect(next.snapshot).toEqual(assembleSnapshot(next.rows));
+          const fresh = assembleRows(next.rows);
+          expect(next.snapshot).toEqual(fresh.snapshot);
+          expect([next.me, next.represents, next.deputySeatCheckedIn]).toEqual([fresh.me, fresh.represents, fresh.deputySeatCheckedIn]);
           prev = next;
         }
       }),
