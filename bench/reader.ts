@@ -744,7 +744,10 @@ reader's DOM (\`[data-testid="shared-note"]\`, seen by a MutationObserver on the
   head's stylesheets are in: pdf.js started later cold, no earlier warm); the paper linearized by qpdf
   (\`BENCH_READER_LINEARIZE=1\`, an experiment only: qpdf is not something the app may need): the 332 KB paper
   became 575 KB (qpdf rewrote pdf-lib's object streams) and page 1 came no sooner, ours or plain; the file is not
-  what page 1 waits for once it is requested at parse time, so no WASM linearizer was adopted.
+  what page 1 waits for once it is requested at parse time, so no WASM linearizer was adopted. Preloading the paper
+  and pdf.js's worker from the head (\`<link rel="preload" as="fetch" crossorigin>\`, so they start while the HTML is
+  parsed rather than when the inline script first runs): Chromium did not give the preloaded paper to the script's
+  \`fetch\` and read it twice (4 loads each, 2026-11-24, load ~8), so pdf.js's page 1 came later, not sooner.
 
 ## Not measured here
 

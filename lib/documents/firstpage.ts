@@ -69,9 +69,12 @@ const making = new Map<string, Promise<Buffer | null>>();
 const failed = new Set<string>();
 let queue: Promise<unknown> = Promise.resolve();
 
+/** The stored picture, if it was stored whole: its sizes are written last, so a picture without them is made again. */
 async function readPicture(hash: string): Promise<Buffer | null> {
+  const paths = firstPagePaths(hash);
   try {
-    return await fs.readFile(firstPagePaths(hash).picture);
+    await fs.access(paths.info);
+    return await fs.readFile(paths.picture);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw e;
