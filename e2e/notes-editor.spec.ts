@@ -3,6 +3,7 @@
 // change saves the same note again (never a copy), and reaches the member's other device live. Another member's
 // shared note stays drawn, read-only, never in this member's editor.
 import { expect, test, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { briefingPdf } from "../lib/pdf/briefing";
 import { DEMO_MEETING_ID, fromApp, setLocale, shot, signIn } from "./helpers";
 import { noteTools } from "./note-tools";
 
@@ -198,4 +199,82 @@ test("saved notes come back into pdf.js's editor: moved, undone, retyped, delete
   await phone.context.close();
   await other.context.close();
   await tablet.context.close();
+});
+
+test("on a long paper a saved note goes back into the editor when its page is drawn, and stays one note when the page is dropped and drawn again; one pdf.js cannot take back is drawn and still edited from My notes", async ({ browser }) => {
+  test.setTimeout(180_000);
+  // A paper of its own for this run (deleted at the end), long enough for pdf.js to drop pages far from view.
+  const title = `Tờ trình dài ${Date.now()}`;
+  const sections = Array.from({ length: 160 }, (_, i) => ({
+    heading: `Mục ${i + 1}`,
+    body: `Nội dung mục ${i + 1}: ${"phát triển Chính phủ điện tử, kết nối và chia sẻ dữ liệu giữa các bộ, ngành, địa phương; ".repeat(4)}`,
+  }));
+  const sec = await signIn(browser, "secretariat@demo.gov.vn", { viewport: TABLET });
+  const res = await sec.context.request.post(`/api/v1/meetings/${DEMO_MEETING_ID}/documents`, {
+    headers: fromApp(),
+    multipart: { title, file: { name: "dai.pdf", mimeType: "application/pdf", buffer: Buffer.from(await briefingPdf({ title, sections })) } },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  const { document } = await res.json();
+  try {
+    const { context, page } = await signIn(browser, "member4@demo.gov.vn", { viewport: TABLET, touch: true });
+    const paperUrl = `/meetings/${DEMO_MEETING_ID}/papers/${document.id}`;
+    await page.goto(paperUrl);
+    await expect(page.locator('.page[data-page-number="1"] canvas').first()).toBeVisible({ timeout: 15_000 });
+    const pages = Number((await page.getByTestId("page-count").innerText()).replace(/\D/g, ""));
+    expect(pages).toBeGreaterThanOrEqual(20);
+    const last = page.locator(`.page[data-page-number="${pages}"]`);
+    const put = async (clientId: string, p: number, editor: Record<string, unknown>, text: string) => {
+      const r = await context.request.put(`/api/v1/documents/${document.id}/annotations/${clientId}`, {
+        headers: fromApp(), data: { version: 1, page: p, kind: "NOTE", bounds: [0.2, 0.2, 0.5, 0.25], text, editor },
+      });
+      expect(r.status(), await r.text()).toBe(200);
+    };
+    const note = (value: string, extra: object = {}) => ({ annotationType: 3, pageIndex: 0, rect: [120, 600, 300, 620], rotation: 0, color: [0, 0, 0], fontSize: 10, value, ...extra });
+    // Saved on another device: a note on the last page, and one in a form pdf.js cannot take back (as if a later
+    // pdf.js had written it), on page 1.
+    await put("long-paper-last-page", pages, note("Ghi chú ở trang cuối"), "Ghi chú ở trang cuối");
+    await put("long-paper-odd-form", 1, note("Ghi chú dạng lạ", { rotation: 45 }), "Ghi chú dạng lạ");
+    const listed = async () => (await (await context.request.get(`/api/v1/documents/${document.id}/annotations?version=1`)).json()).annotations as Listed[];
+    const before = (await listed()).map((a) => `${a.clientId}@${a.updatedAt}`).sort();
+    await page.reload();
+    const firstPage = page.locator('.page[data-page-number="1"]');
+    await expect(firstPage.locator("canvas").first()).toBeVisible({ timeout: 15_000 });
+
+    // The odd one is drawn over page 1 from our JSON, not lost; pdf.js's editor has none there.
+    await expect(firstPage.getByTestId("my-drawn-note")).toContainText("Ghi chú dạng lạ");
+    await expect(firstPage.locator(".annotationEditorLayer .freeTextEditor")).toHaveCount(0);
+    // The last page is not drawn yet; when it is, its note is in the editor.
+    await expect(last.locator(".annotationEditorLayer")).toHaveCount(0);
+    await page.getByTestId("page-input").fill(String(pages));
+    await page.getByTestId("page-input").press("Enter");
+    await expect(last.locator(".annotationEditorLayer .freeTextEditor")).toContainText("Ghi chú ở trang cuối", { timeout: 15_000 });
+
+    // Far away pages are dropped (pdf.js keeps about ten drawn): the last one too; drawn again, its note is back, once.
+    for (const p of [1, 4, 7, 10, 13, 16, 2, 5, 8, 11]) {
+      await page.getByTestId("page-input").fill(String(p));
+      await page.getByTestId("page-input").press("Enter");
+      await expect(page.locator(`.page[data-page-number="${p}"] canvas`).first()).toBeVisible({ timeout: 15_000 });
+    }
+    await expect(last.locator(".annotationEditorLayer")).toHaveCount(0);
+    await page.getByTestId("page-input").fill(String(pages));
+    await page.getByTestId("page-input").press("Enter");
+    await expect(last.locator(".annotationEditorLayer .freeTextEditor")).toContainText("Ghi chú ở trang cuối", { timeout: 15_000 });
+    await expect(last.locator(".annotationEditorLayer .freeTextEditor")).toHaveCount(1);
+    await page.waitForTimeout(1000);
+    expect((await listed()).map((a) => `${a.clientId}@${a.updatedAt}`).sort()).toEqual(before);
+
+    // The drawn one is still edited from "My notes", which a tap on it opens.
+    await page.getByTestId("page-input").fill("1");
+    await page.getByTestId("page-input").press("Enter");
+    await firstPage.getByTestId("my-drawn-note").tap();
+    await page.getByTestId("note-text").fill("Ghi chú dạng lạ, đã sửa");
+    await page.getByTestId("my-notes").getByRole("button", { name: "Lưu", exact: true }).tap();
+    await expect(firstPage.getByTestId("my-drawn-note")).toContainText("Ghi chú dạng lạ, đã sửa");
+    await expect.poll(async () => (await listed()).map((a) => a.text).sort()).toEqual(["Ghi chú dạng lạ, đã sửa", "Ghi chú ở trang cuối"]);
+    await context.close();
+  } finally {
+    expect((await sec.context.request.delete(`/api/v1/documents/${document.id}`, { headers: fromApp(), data: {} })).ok()).toBe(true);
+    await sec.context.close();
+  }
 });
