@@ -37,8 +37,8 @@ export const documentOps = {
   firstPage: operation({
     id: "documents.firstPage", method: "GET", path: "/documents/{documentId}/first-page",
     summary: "A picture of the paper's first page (latest version, or ?version=N), drawn on the server by pdf.js: the reader shows it until pdf.js has drawn the page. 404 while there is none (a paper pdf.js cannot draw)",
-    tag: "documents", query: fileQuerySchema, response: { kind: "file", mediaType: "image/webp", description: "The first page as WebP (ETag: from the paper's content hash; If-None-Match answers 304)", ranges: false },
-    status: 200, action: "meeting.view", errors: [], conditional: true,
+    tag: "documents", query: fileQuerySchema, response: { kind: "file", mediaType: "image/webp", description: "The first page as WebP; like the paper's file never kept by a cache (private, no-store)", ranges: false },
+    status: 200, action: "meeting.view", errors: [],
   }),
   download: operation({
     id: "documents.download", method: "GET", path: "/documents/{documentId}/download",

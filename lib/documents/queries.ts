@@ -4,7 +4,6 @@ import { db } from "../db/index.ts";
 import { invalid, notFound } from "../errors/index.ts";
 import { documentScope, type Actor } from "../policy/index.ts";
 import { authorizeMeeting } from "../meetings/access.ts";
-import { etagMatches } from "../http/etag.ts";
 import { firstPagePicture } from "./firstpage.ts";
 import { changedPages, storedPageText } from "./pagetext.ts";
 import { openBlob } from "./storage.ts";
@@ -38,16 +37,17 @@ export async function getDocumentFile(actor: Actor, documentId: string, versionN
 }
 
 /**
- * The picture of a paper version's first page (firstpage.ts), by the same rules as its file (getDocumentFile). Its ETag
- * follows the paper's content; a 404 while there is no picture (one pdf.js could not draw).
+ * The picture of a paper version's first page (firstpage.ts), by the same rules as its file (getDocumentFile), and
+ * like the file never kept by a browser's or a proxy's cache (it is the paper's first page, and papers may be
+ * confidential: a lost tablet keeps none of them); a 404 while there is no picture (one pdf.js could not draw).
  */
-export async function firstPageOfDocument(actor: Actor, documentId: string, versionNumber: number | undefined, ifNoneMatch: string | null) {
+export async function firstPageOfDocument(actor: Actor, documentId: string, versionNumber: number | undefined): Promise<Response> {
   const { version } = await getDocumentFile(actor, documentId, versionNumber);
-  const etag = `"page1-${version.fileHash}"`;
-  if (etagMatches(ifNoneMatch, etag)) return { etag, body: null };
   const picture = await firstPagePicture(version.fileHash);
   if (!picture) throw notFound();
-  return { etag, body: new Uint8Array(picture) };
+  return new Response(new Uint8Array(picture), {
+    headers: { "Content-Type": "image/webp", "Cache-Control": "private, no-store" },
+  });
 }
 
 /**

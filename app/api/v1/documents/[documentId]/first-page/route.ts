@@ -3,5 +3,5 @@ import { documentOps } from "@/lib/documents/operations";
 import { firstPageOfDocument } from "@/lib/documents/queries";
 
 export const { GET } = routes(
-  bind(documentOps.firstPage, ({ req, actor, params, query }) => firstPageOfDocument(actor, params.documentId, query.version, req.headers.get("if-none-match"))),
+  bind(documentOps.firstPage, ({ actor, params, query }) => firstPageOfDocument(actor, params.documentId, query.version)),
 );
