@@ -116,6 +116,8 @@ test("saved notes come back into pdf.js's editor: moved, undone, retyped, delete
   await shot(phone.page, "notes-vi-portrait-restored");
 
   // Move the stroke with the pen in hand: the same note is saved again (same client id, never a copy).
+  const refetched: string[] = [];
+  page.on("request", (r) => r.method() === "GET" && r.url().includes("/annotations?version=") && refetched.push(r.url()));
   await take("Bút");
   const inkBox = (await ink.boundingBox())!;
   const from = { x: inkBox.x + inkBox.width / 2, y: inkBox.y + inkBox.height / 2 };
@@ -131,6 +133,10 @@ test("saved notes come back into pdf.js's editor: moved, undone, retyped, delete
   // Live on the other device: the stroke moved there too, still one.
   await expect.poll(async () => (await onPage(phone.page, editors(phone.page, "inkEditor")))[1]).toBeLessThan(at100[1] - 0.05);
   await expect(editors(phone.page, "inkEditor")).toHaveCount(1);
+  // This tablet knew its own save's echo by its updatedAt: nothing fetched, its editor left alone (still the selected
+  // one, its undo intact).
+  await expect(ink).toHaveClass(/selectedEditor/);
+  expect(refetched).toEqual([]);
   // And pdf.js's undo takes the move back, saved likewise.
   await page.getByRole("toolbar", { name: "Công cụ ghi chú" }).getByRole("button", { name: "Hoàn tác" }).tap();
   await expect.poll(async () => near((await mine()).find((a) => a.kind === "INK")!.bounds, inkBefore, 0.005)).toBe(true);
