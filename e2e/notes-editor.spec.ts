@@ -123,6 +123,7 @@ test("saved notes come back into pdf.js's editor: moved, undone, retyped, delete
   const from = { x: inkBox.x + inkBox.width / 2, y: inkBox.y + inkBox.height / 2 };
   await page.mouse.click(from.x, from.y); // a tap selects it; a selected editor is dragged (pdf.js)
   await expect(ink).toHaveClass(/selectedEditor/);
+  await shot(page, "notes-vi-restored-selected");
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   for (let i = 1; i <= 8; i++) await page.mouse.move(from.x + i * 10, from.y - i * 15);
