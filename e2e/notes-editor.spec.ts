@@ -182,7 +182,15 @@ test("saved notes come back into pdf.js's editor: moved, undone, retyped, delete
   // Delete the stroke on the page (pdf.js's own delete button on the selected editor): gone here, there, and after a reload.
   await take("Bút");
   await ink.tap();
-  await page.locator(".inkEditor .editToolbar .deleteButton").tap();
+  // pdf.js's own button speaks the member's language (our message files, not pdf.js's English) and is a 44 px target.
+  const remove = page.locator(".inkEditor .editToolbar .deleteButton");
+  await expect(remove).toHaveAttribute("title", "Xoá nét vẽ");
+  await expect(ink).toHaveAttribute("aria-label", "Nét vẽ");
+  const box = (await remove.boundingBox())!;
+  expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+  // (Fluent isolates a placeable's value with U+2068/U+2069 for mixed-direction text, as in pdf.js's own English.)
+  await expect(page.locator('.page[data-page-number="1"]')).toHaveAttribute("aria-label", /^Trang \u2068?1\u2069?$/);
+  await remove.tap();
   await expect(editors(page, "inkEditor")).toHaveCount(0);
   await take("Bút", false);
   await expect.poll(async () => (await mine()).map((a) => a.kind).sort()).toEqual(["HIGHLIGHT", "NOTE"]);

@@ -25,6 +25,17 @@ describe("pdf.js assets", () => {
     }
   });
 
+  it("serves pdf.js's labels in our languages: the index its GenericL10n reads, and one Fluent file per language", async () => {
+    const index = await get(pkg.version, "l10n", "locale.json");
+    expect(index.status).toBe(200);
+    expect(await index.json()).toEqual({ vi: "vi.ftl", "en-us": "en.ftl" });
+    const vi = await get(pkg.version, "l10n", "vi.ftl");
+    expect(vi.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(await vi.text()).toMatch(/^pdfjs-editor-remove-ink-button =\n    \.title = Xoá nét vẽ$/m);
+    expect(await (await get(pkg.version, "l10n", "en.ftl")).text()).toMatch(/^pdfjs-editor-remove-ink-button =\n    \.title = Delete drawing$/m);
+    for (const asset of [[pkg.version, "l10n", "fr.ftl"], [pkg.version, "l10n", "reader.json"], ["1.0.0", "l10n", "vi.ftl"]]) expect((await get(...asset)).status, asset.join("/")).toBe(404);
+  });
+
   it("serves nothing else: another version, another file, a path out of the folder", async () => {
     for (const asset of [["1.0.0", "build", "pdf.worker.min.mjs"], [pkg.version, "build", "pdf.mjs"], [pkg.version, "..", "package.json"],
       [pkg.version, "cmaps", "..%2Fpackage.json"], [pkg.version, "standard_fonts", ".hidden"], [pkg.version, "web", "viewer.mjs"], [pkg.version, "web", "pdf_viewer.css"],

@@ -21,5 +21,11 @@ export async function ReaderBoot({ url, size, pdfjsVersion, initialPage, marks, 
   const assets = pdfjsAssets(pdfjsVersion);
   preloadModule(assets.lib, { as: "script", nonce });
   preloadModule(assets.viewer, { as: "script", nonce });
-  return <script type="module" async nonce={nonce} dangerouslySetInnerHTML={{ __html: bootScript(url, pdfjsVersion, size, initialPage, marks) }} />;
+  return (
+    <>
+      {/* pdf.js's labels in the page's language (lib/i18n/pdfjs.ts): its GenericL10n looks for this link. */}
+      <link rel="resource" type="application/l10n" href={assets.l10n} />
+      <script type="module" async nonce={nonce} dangerouslySetInnerHTML={{ __html: bootScript(url, pdfjsVersion, size, initialPage, marks) }} />
+    </>
+  );
 }

@@ -53,11 +53,15 @@ export function setUpViewer(lib: PdfLib, viewer: ViewerLib, container: HTMLDivEl
   const eventBus = new viewer.EventBus();
   const linkService = new viewer.PDFLinkService({ eventBus });
   const findController = new viewer.PDFFindController({ eventBus, linkService });
+  // pdf.js's own labels (a page's landmark, its editors' buttons and announcements) in the page's language, from our
+  // message files (lib/i18n/pdfjs.ts; the page's <link type="application/l10n"> names them), instead of its English.
+  const l10n = new viewer.GenericL10n(document.documentElement.lang || "vi");
   const pdfViewer = new viewer.PDFViewer({
     container,
     eventBus,
     linkService,
     findController,
+    l10n,
     maxCanvasPixels: canvasPixels,
     textLayerMode: 1,
     annotationMode: lib.AnnotationMode.ENABLE,
@@ -67,6 +71,8 @@ export function setUpViewer(lib: PdfLib, viewer: ViewerLib, container: HTMLDivEl
     ...({ abortSignal: signal } as object),
   });
   linkService.setViewer(pdfViewer);
+  // Given its l10n, PDFViewer leaves translating to its host (as pdf.js's own viewer does for its whole page).
+  void l10n.translate(container);
   const set: ViewerSet = { pdfViewer, eventBus, linkService, uiManager: null };
   // The editor's manager is announced once page 1 has been read, after setDocument: kept for the notes (annotations.ts).
   eventBus.on("annotationeditoruimanager", (e: { uiManager: unknown }) => {
@@ -85,7 +91,7 @@ export const paperFileUrl = (documentId: string, version: number) => href(docume
 /** Where pdf.js's files are served (app/pdfjs): versioned paths, cached for good. */
 export function pdfjsAssets(version: string) {
   const base = `/pdfjs/${version}`;
-  return { base, lib: `${base}/build/pdf.min.mjs`, viewer: `${base}/web/pdf_viewer.mjs`, worker: `${base}/build/pdf.worker.min.mjs` };
+  return { base, lib: `${base}/build/pdf.min.mjs`, viewer: `${base}/web/pdf_viewer.mjs`, worker: `${base}/build/pdf.worker.min.mjs`, l10n: `${base}/l10n/locale.json` };
 }
 
 /**

@@ -5,6 +5,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { PDFJS_ROOT as ROOT, pdfjsVersion } from "@/lib/documents/pdfjs-version";
+import { PDFJS_L10N_FILES, pdfjsFluent, pdfjsLocaleIndex } from "@/lib/i18n/pdfjs";
 
 /** What may be served: the library, the viewer, the worker, and the folders of data pdf.js asks for by URL. */
 const FOLDERS = new Set(["cmaps", "standard_fonts", "wasm"]);
@@ -19,8 +20,25 @@ function fileOf(asset: string[], version: string): string | null {
   return path.join(ROOT, folder, name);
 }
 
+/**
+ * pdf.js's labels in our languages (lib/i18n/pdfjs.ts): l10n/locale.json, the index GenericL10n reads, and one Fluent
+ * file per language. Made from the message files, which may change with a new release of the app under the same
+ * pdf.js version: kept for an hour, not for good.
+ */
+function l10nAnswer(asset: string[], version: string): Response | null {
+  if (asset.length !== 3 || asset[0] !== version || asset[1] !== "l10n") return null;
+  const headers = { "Cache-Control": "public, max-age=3600", "X-Content-Type-Options": "nosniff" };
+  if (asset[2] === "locale.json") return Response.json(pdfjsLocaleIndex(), { headers });
+  const locale = PDFJS_L10N_FILES[asset[2]];
+  if (!locale) return new Response(null, { status: 404 });
+  return new Response(pdfjsFluent(locale), { headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
+}
+
 export async function GET(_req: Request, { params }: { params: Promise<{ asset: string[] }> }) {
-  const file = fileOf((await params).asset, pdfjsVersion());
+  const { asset } = await params;
+  const l10n = l10nAnswer(asset, pdfjsVersion());
+  if (l10n) return l10n;
+  const file = fileOf(asset, pdfjsVersion());
   const type = file && TYPES[path.extname(file)];
   if (!file || !type) return new Response(null, { status: 404 });
   const bytes = await fs.readFile(file).catch(() => null);
