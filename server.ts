@@ -12,6 +12,7 @@ import { GET as meetingSnapshot } from "./app/api/v1/meetings/[meetingId]/route.
 import { PATCH as agendaItemUpdate } from "./app/api/v1/agenda-items/[itemId]/route.ts";
 import { POST as liveCommand } from "./app/api/v1/meetings/[meetingId]/live/route.ts";
 import { POST as castBallot } from "./app/api/v1/votes/[voteId]/ballot/route.ts";
+import { POST as askToSpeak } from "./app/api/v1/meetings/[meetingId]/speakers/route.ts";
 import { attachRealtime } from "./lib/realtime/server.ts";
 import { armAllVoteTimers } from "./lib/votes/timer.ts";
 import "./lib/votes/commands.ts"; // registers the closer the vote timers call
@@ -38,10 +39,10 @@ const httpServer = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_0
 const app = next({ dev, hostname, port, httpServer });
 await app.prepare();
 const handle = app.getRequestHandler();
-// The snapshot GET every tablet of a room makes at once, and the writes every tablet of a live room waits for (an item
-// changed, the chair's live commands, a ballot), answered from their route files' handlers without Next's routing
-// around them (lib/http/direct.ts); every other request goes to Next.
-const direct = directRoutes([meetingSnapshot, agendaItemUpdate, liveCommand, castBallot]);
+// The snapshot GET every tablet of a room makes at once, and the writes every tablet of a live room waits for or makes
+// at once (an item changed, the chair's live commands, a ballot, a request to speak), answered from their route files'
+// handlers without Next's routing around them (lib/http/direct.ts); every other request goes to Next.
+const direct = directRoutes([meetingSnapshot, agendaItemUpdate, liveCommand, castBallot, askToSpeak]);
 httpServer.on("request", (req, res) => {
   forgetUntrustedForwarding(req.headers);
   if (!decodablePath(req.url ?? "/")) return refuseUndecodable(req, res);

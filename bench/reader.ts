@@ -280,8 +280,22 @@ async function load(url: string, cookie: string, origin: string, warm = false, n
         void r.allHeaders().then((h) => console.log(`[bench] the file's first answer: ${r.status()} ${JSON.stringify(h)}`));
       });
     }
-    await throttled(ctx, page, true, !warm);
+    const cdp = await throttled(ctx, page, true, !warm);
+    // BENCH_READER_PROFILE=<dir>: the page's main-thread CPU profile until page 1 is drawn by pdf.js, one file per load.
+    const profileDir = process.env.BENCH_READER_PROFILE;
+    if (profileDir) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+      await cdp.send("Profiler.start");
+    }
     await page.goto(url, { waitUntil: "commit", timeout: FIRST_PAGE_TIMEOUT_MS });
+    if (profileDir) {
+      await page.waitForFunction(() => document.documentElement?.dataset.benchCanvas, null, { timeout: FIRST_PAGE_TIMEOUT_MS, polling: 50 });
+      const { profile } = await cdp.send("Profiler.stop");
+      fs.mkdirSync(profileDir, { recursive: true });
+      const name = `${url.includes("/__plain") ? "plain" : "ours"}-${warm ? "warm" : "cold"}-${Date.now()}.cpuprofile`;
+      fs.writeFileSync(path.join(profileDir, name), JSON.stringify(profile));
+    }
     await page.waitForFunction(() => document.documentElement?.dataset.benchTextLayer, null, { timeout: FIRST_PAGE_TIMEOUT_MS, polling: 200 });
     const got = await page.evaluate(() => {
       const d = document.documentElement.dataset;

@@ -2,8 +2,8 @@
 // A briefing paper in the app: pdf.js's viewer (viewer.ts) with a tablet toolbar — page turning by swipe, keys,
 // buttons and "go to page"; zoom by pinch and buttons; fit width / page; thumbnails; find with every hit marked —
 // the reader's name, the time and the paper's confidentiality mark over every page, and read receipts in batches.
-import "pdfjs-dist/web/pdf_viewer.css";
-import "./reader.css";
+// Its styles (pdf.js's viewer CSS, reader.css) are imported by ReaderDeferred.tsx: they must be in the page's head
+// before this panel's code arrives, for the page the inline script draws in the meantime.
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";

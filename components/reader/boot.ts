@@ -10,6 +10,7 @@ import { documentOps } from "@/lib/documents/operations";
 import type { ReaderView } from "@/lib/reading/queries";
 import { marksHtml, stampPage, type PageMarks } from "./marks";
 import { dropFirstPage } from "./firstpage";
+import { FIRST_DRAWN_GLOBAL } from "./first-drawn";
 
 export type PdfLib = typeof import("pdfjs-dist");
 export type ViewerLib = typeof import("pdfjs-dist/web/pdf_viewer.mjs");
@@ -209,7 +210,10 @@ export function bootScript(url: string, version: string, size: number, initialPa
   // one, queued behind Next's scripts on the browser's six connections (bench/reader.ts: asked for ~0.6 s after this
   // script ran, cold). Its URLs for CMaps, fonts and decoders are then made absolute (a blob has no path to resolve
   // them against). Should the fetch fail, the worker is started from its URL.
-  return `(()=>{performance.mark("reader:boot");const src=${j(a.worker)},abs=(u)=>new URL(u,location.href).href;` +
+  // window[FIRST_DRAWN_GLOBAL] resolves when the viewer here has drawn a page, or when there will be none from here
+  // (no container, a failed paper or worker): the reader's panel waits for it before it is hydrated (first-drawn.ts).
+  return `(()=>{performance.mark("reader:boot");let drawn;window[${j(FIRST_DRAWN_GLOBAL)}]=new Promise((r)=>drawn=r);` +
+    `const src=${j(a.worker)},abs=(u)=>new URL(u,location.href).href;` +
     `const w=fetch(src,{priority:"high"}).then((r)=>r.ok?r.blob():Promise.reject()).then((b)=>new Worker(URL.createObjectURL(b),{type:"module"}),()=>new Worker(src,{type:"module"}));` +
     `const url=${j(url)},size=${size},first=fetch(url,${j(firstRequest(size))});first.catch(()=>{});` +
     `const paperTransport=${paperTransport.toString()};const setUpViewer=${setUpViewer.toString()};const stampPage=${stampPage.toString()};` +
@@ -223,10 +227,11 @@ export function bootScript(url: string, version: string, size: number, initialPa
     `const booted=viewer.then(async(v)=>{if(document.readyState==="loading")await new Promise((r)=>document.addEventListener("DOMContentLoaded",r,{once:true}));` +
     `const c=document.getElementById(${j(PAPER_CONTAINER_ID)});if(!c||abort.signal.aborted)return null;` +
     `const set=setUpViewer(lib,v,c,maxCanvasPixels(navigator.maxTouchPoints>0),${initialPage},abort.signal);` +
-    `set.eventBus.on("pagerendered",(e)=>{stampPage(e.source.div,e.pageNumber,marks,marksHtml);dropFirstPage(c);});` +
-    `task.promise.then((d)=>{if(abort.signal.aborted)return;performance.mark("reader:document");set.pdfViewer.setDocument(d);set.linkService.setDocument(d,null);},()=>{});return set;}).catch(()=>null);` +
+    `set.eventBus.on("pagerendered",(e)=>{stampPage(e.source.div,e.pageNumber,marks,marksHtml);dropFirstPage(c);drawn();});` +
+    `task.promise.then((d)=>{if(abort.signal.aborted)return;performance.mark("reader:document");set.pdfViewer.setDocument(d);set.linkService.setDocument(d,null);},drawn);return set;}).catch(()=>null);` +
+    `booted.then((set)=>set||drawn());failed.catch(drawn);` +
     `return{lib,task,viewer,failed,release,booted,abort};}` +
-    `catch(e){release();throw e;}})};})();`;
+    `catch(e){release();throw e;}})};window.__ocPaper.start.catch(drawn);})();`;
 }
 
 /** What the page's inline script started for this URL (once), else the same started now. */

@@ -1,8 +1,6 @@
 import { orNotFound, pageActor } from "@/lib/auth/page";
 import { readerView } from "@/lib/reading/queries";
-import { PaperReader } from "@/components/reader/PaperReader";
-import { MeetingAccessGate } from "@/components/meetings/MeetingAccessGate";
-import { SessionWatch } from "@/components/layout/SessionWatch";
+import { ReaderDeferred } from "@/components/reader/ReaderDeferred";
 import { ReaderBoot } from "@/components/reader/ReaderBoot";
 import { initialPageOf, paperFileUrl, shownVersion } from "@/components/reader/boot";
 import { getTranslations } from "next-intl/server";
@@ -38,10 +36,8 @@ export default async function PaperPage({ params, searchParams }: {
       {/* First in the page: pdf.js and the paper's first request start before the rest arrives (boot.ts). */}
       <ReaderBoot url={paperFileUrl(view.document.id, shown.number)} size={shown.size} pdfjsVersion={pdfjs} initialPage={initialPage}
         marks={{ watermark, mark, changedLabel: "" }} firstPage={shown.firstPage && initialPage === 1 ? firstPageUrl(view.document.id, shown.number) : null} />
-      <SessionWatch />
-      <MeetingAccessGate meetingId={meetingId}>
-        <PaperReader view={view} watermark={watermark} startPage={startPage} version={version} pdfjsVersion={pdfjs} />
-      </MeetingAccessGate>
+      {/* The session watch, the removed-participant gate and the reader, hydrated once pdf.js has drawn page 1. */}
+      <ReaderDeferred meetingId={meetingId} view={view} watermark={watermark} startPage={startPage} version={version} pdfjsVersion={pdfjs} />
     </main>
   );
 }
