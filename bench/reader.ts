@@ -9,6 +9,9 @@
 // files under /__plain/ and passes everything else, websockets included, to the app), so both come from one origin
 // and the same server with the same extra hop. The app is the production server on a fresh SQLite database under
 // data/bench/, removed at the end; a watchdog ends the run after 15 minutes.
+// To see where a load's time goes: BENCH_READER_FIRST_ONLY=1 (part 1 only), BENCH_READER_LOADS / _WARM_LOADS (how
+// many), BENCH_READER_PROFILE=<dir> (the page's main-thread CPU profile until page 1, .cpuprofile) and
+// BENCH_READER_TIMELINE=<dir> (Chromium's timeline trace until page 1, for chrome://tracing or DevTools).
 import { execFileSync } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -288,7 +291,18 @@ async function load(url: string, cookie: string, origin: string, warm = false, n
       await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
       await cdp.send("Profiler.start");
     }
+    // BENCH_READER_TIMELINE=<dir>: Chromium's timeline trace (what the page's threads did) until page 1, per load.
+    const timelineDir = process.env.BENCH_READER_TIMELINE;
+    if (timelineDir) {
+      fs.mkdirSync(timelineDir, { recursive: true });
+      const name = `${url.includes("/__plain") ? "plain" : "ours"}-${warm ? "warm" : "cold"}-${Date.now()}.json`;
+      await browser!.startTracing(page, { path: path.join(timelineDir, name), categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "loading"] });
+    }
     await page.goto(url, { waitUntil: "commit", timeout: FIRST_PAGE_TIMEOUT_MS });
+    if (timelineDir) {
+      await page.waitForFunction(() => document.documentElement?.dataset.benchCanvas, null, { timeout: FIRST_PAGE_TIMEOUT_MS, polling: 50 });
+      await browser!.stopTracing();
+    }
     if (profileDir) {
       await page.waitForFunction(() => document.documentElement?.dataset.benchCanvas, null, { timeout: FIRST_PAGE_TIMEOUT_MS, polling: 50 });
       const { profile } = await cdp.send("Profiler.stop");
