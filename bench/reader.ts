@@ -418,8 +418,13 @@ async function sharedNote(url: string, appUrl: string, documentId: string, autho
     obs.observe(document.body, { childList: true, subtree: true, characterData: true });
   })()`;
   await Promise.all(live.map((p) => p.evaluate(watch)));
+  // Each reader's panel is hydrated after its page 1 (components/reader/ReaderDeferred.tsx) and then joins the
+  // meeting's rooms: the note is shared once every open reader has joined (or 60 s have passed), then 1 s idle.
+  const joinedAt = Date.now();
+  const joined = (await Promise.all(live.map((p) => p.waitForFunction(() => document.documentElement.dataset.readerJoined, null, { timeout: 60_000, polling: 200 }).then(() => 1, () => 0)))).reduce((a: number, b: number) => a + b, 0);
+  console.log(`[bench] ${joined} of ${live.length} readers joined the meeting's rooms (${((Date.now() - joinedAt) / 1000).toFixed(1)} s after the last opened)`);
   try {
-  await new Promise((r) => setTimeout(r, 2000)); // the readers' sockets are joined and idle
+  await new Promise((r) => setTimeout(r, 1000)); // the readers' sockets are joined and idle
   const clientId = `bench-${crypto.randomBytes(8).toString("hex")}`;
   const t0 = now();
   const res = await fetch(`${appUrl}/api/v1/documents/${documentId}/annotations/${clientId}`, {
@@ -441,7 +446,7 @@ async function sharedNote(url: string, appUrl: string, documentId: string, autho
     await new Promise((r) => setTimeout(r, 250));
   }
   const latencies = seen.filter((s): s is number => s !== undefined).map((s) => s - t0);
-  return { opened, openSeconds, openErrors: [...new Set(openErrors)].slice(0, 3), saved, writeMs, shown: latencies.length, missing: live.length - latencies.length, latency: summarize(latencies) };
+  return { opened, openSeconds, joined, openErrors: [...new Set(openErrors)].slice(0, 3), saved, writeMs, shown: latencies.length, missing: live.length - latencies.length, latency: summarize(latencies) };
   } finally {
     await Promise.all(contexts.map((c) => c.close().catch(() => {})));
   }
@@ -737,7 +742,7 @@ ${r.heap ? `| after page 1 | peak while scrolling | at the end | samples | pages
 
 ${s ? `${READERS} browser contexts in one Chromium (no CPU or network throttling), each a different member of the meeting
 with their own session, open the paper directly on the app, ${READER_BATCH} at a time (each batch waits for page 1
-before the next starts; all stay open and idle): ${s.opened} of ${READERS} showed page 1, in ${s.openSeconds.toFixed(0)} s${s.openErrors.length ? ` (errors: ${s.openErrors.join("; ")})` : ""}. Another
+before the next starts; all stay open and idle): ${s.opened} of ${READERS} showed page 1, in ${s.openSeconds.toFixed(0)} s${s.openErrors.length ? ` (errors: ${s.openErrors.join("; ")})` : ""}; ${s.joined} of them had joined the meeting's rooms (their reader panel, hydrated after page 1, says so) before the note was shared. Another
 member saves a note shared with the meeting (\`PUT /api/v1/documents/{id}/annotations/{clientId}\`, \`visibility:
 "MEETING"\`, answered ${s.saved} in ${ms(s.writeMs)} ms). Time from the start of the PUT until the note's words are in each
 reader's DOM (\`[data-testid="shared-note"]\`, seen by a MutationObserver on the machine's clock).

@@ -384,3 +384,51 @@ test("a new version while a member reads: told live, notes carried over by their
     await sec.context.close();
   }
 });
+
+test("a reader whose connection dropped while a note was shared shows it once connected again (the panel catches up on re-joining)", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const { context, page } = await signIn(browser, "member5@demo.gov.vn", { viewport: TABLET, touch: true });
+  const author = await signIn(browser, "member6@demo.gov.vn");
+  // The tablet's socket goes through a route that can drop it and hold its reconnection (the server side is real).
+  let held: Promise<void> | null = null;
+  const sockets: { close(): Promise<void> }[] = [];
+  await page.routeWebSocket(/\/socket\.io\//, async (ws) => {
+    if (held) await held;
+    ws.connectToServer();
+    sockets.push(ws);
+  });
+  // Opened by its address (a full page load): the panel is hydrated after pdf.js's page 1, then joins the rooms.
+  await page.goto(`/meetings/${DEMO_MEETING_ID}`);
+  const href = await page.getByRole("link", { name: /Báo cáo đánh giá đóng góp của kinh tế số vào GDP/ }).first().getAttribute("href");
+  sockets.length = 0; // the meeting page's
+  await page.goto(`${href}?page=1`);
+  await expect(page.locator('.page[data-page-number="1"] canvas')).toBeVisible({ timeout: 20_000 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.readerJoined ?? ""), { timeout: 20_000 }).not.toBe("");
+  expect(sockets).toHaveLength(1);
+  const paperId = href!.split("/papers/")[1].split("?")[0];
+
+  // The connection drops and stays down while another member shares a note on page 1.
+  let release!: () => void;
+  held = new Promise((r) => (release = r));
+  await page.evaluate(() => delete document.documentElement.dataset.readerJoined);
+  await sockets[0].close();
+  const text = `Ý kiến khi mất kết nối ${Date.now()}`;
+  const clientId = `e2e-offline-${Date.now()}`;
+  const put = await author.context.request.put(`/api/v1/documents/${paperId}/annotations/${clientId}`, {
+    headers: fromApp(),
+    data: { version: 1, page: 1, kind: "NOTE", bounds: [0.5, 0.1, 0.85, 0.15], text, anchor: null, visibility: "MEETING", editor: { annotationType: 3, pageIndex: 0, rect: [300, 700, 500, 740], value: text } },
+  });
+  expect(put.status()).toBe(200);
+  const note = page.getByTestId("shared-note").filter({ hasText: text });
+  await page.waitForTimeout(1000);
+  await expect(note).toHaveCount(0); // no event reached it: it was not connected
+
+  // Connected again: it re-joins and fetches what was shared meanwhile.
+  release();
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.readerJoined ?? ""), { timeout: 20_000 }).not.toBe("");
+  await expect(note).toBeVisible({ timeout: 10_000 });
+  expect((await author.context.request.delete(`/api/v1/documents/${paperId}/annotations/${clientId}`, { headers: fromApp() })).ok()).toBe(true);
+  await expect(note).toHaveCount(0); // taken back: live again
+  await context.close();
+  await author.context.close();
+});

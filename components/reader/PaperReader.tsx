@@ -187,7 +187,13 @@ export function PaperReader({ view, watermark, startPage, version, pdfjsVersion 
     if (!viewer) return;
     const socket = getSocket();
     const meetingId = view.meeting.id;
-    const join = () => socket.emit("meeting:join", { meetingId, version: view.meeting.version }, () => {});
+    // Once in the meeting's rooms (first join, every reconnect), the notes shared meanwhile are fetched; the page's
+    // element says so (bench/reader.ts waits for it before it shares a note with open readers).
+    const join = () =>
+      socket.emit("meeting:join", { meetingId, version: view.meeting.version }, () => {
+        document.documentElement.dataset.readerJoined = String(performance.now());
+        notes.current?.catchUp().catch(() => {});
+      });
     const onShared = (raw: unknown) => {
       const p = liveEventSchemas["annotation.shared"].safeParse(raw);
       if (p.success) notes.current?.shared(p.data.annotation);

@@ -326,6 +326,22 @@ export class PaperNotes {
     this.events.onMine?.([...this.own.values()]);
   }
 
+  /**
+   * Others' shared notes as the server has them now: after this reader joined (or re-joined) the meeting's rooms, a
+   * note shared or taken back while its socket was not in them (still connecting, offline) is no live event here.
+   */
+  async catchUp() {
+    const { annotations } = await call(annotationOps.list, { params: { documentId: this.documentId }, query: { version: this.version } });
+    const now = new Map(annotations.filter((a) => a.author.id !== this.me).map((a) => [`${a.author.id}:${a.clientId}`, a]));
+    const same = (a: AnnotationJson | undefined, b: AnnotationJson) => !!a && JSON.stringify(a) === JSON.stringify(b);
+    const pages = new Set<number>();
+    for (const [key, a] of this.others) if (!same(now.get(key), a)) pages.add(a.page);
+    for (const [key, a] of now) if (!same(this.others.get(key), a)) pages.add(a.page);
+    this.others.clear();
+    for (const [key, a] of now) this.others.set(key, a);
+    for (const page of pages) this.redrawOthers(page);
+  }
+
   /** Live: another member shared a note on this paper version, or took one back. */
   shared(a: AnnotationJson) {
     if (a.documentId !== this.documentId || a.version !== this.version || a.author.id === this.me) return;
