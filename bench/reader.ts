@@ -769,10 +769,13 @@ reader's DOM (\`[data-testid="shared-note"]\`, seen by a MutationObserver on the
   and sets pdf.js's viewer up on the server-rendered container, with the watermark and mark, without waiting for
   React; the reader panel takes that viewer over when it hydrates. One file request before page 1 (plain pdf.js:
   3 to 4, as its worker asks for ranges beside the stream).
-- What remains is the browser's main thread: ours runs the app's own scripts (~485 KB compressed, ~820 KB: React
-  DOM, Next's runtime, zod, socket.io, next-intl, the page's components) and hydrates the page beside pdf.js, under
-  4× CPU throttling; plain pdf.js runs pdf.js alone. With the scripts cached (warm) the difference is all main
-  thread. Lighter scripts before page 1 (zod and socket.io loaded after it, say) are the next step.
+- What remains is the browser's main thread. The reader's panel (toolbar, notes, live updates, with zod, socket.io and
+  the page's components) is server-rendered, but its code is fetched and hydrated only once pdf.js has drawn page 1
+  (components/reader/ReaderDeferred.tsx), and zod is no longer in every page's first scripts; before page 1 the page
+  still runs Next's runtime, React DOM and next-intl with the messages (one ~0.5 s task of script evaluation under 4×
+  throttling) beside pdf.js, where plain pdf.js runs pdf.js alone. The page's first layout costs ~140 ms under
+  throttling (70 layout objects: the toolbar's text and its font fallback) against 3 ms for plain's nearly empty page
+  (Chromium timeline traces, \`BENCH_READER_TIMELINE\`).
 - Tried and not kept: a classic inline script instead of the module one (runs during parsing, but only once the
   head's stylesheets are in: pdf.js started later cold, no earlier warm); the paper linearized by qpdf
   (\`BENCH_READER_LINEARIZE=1\`, an experiment only: qpdf is not something the app may need): the 332 KB paper
