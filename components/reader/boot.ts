@@ -212,7 +212,7 @@ export function bootScript(url: string, version: string, size: number, initialPa
   // them against). Should the fetch fail, the worker is started from its URL.
   // window[FIRST_DRAWN_GLOBAL] resolves when the viewer here has drawn a page, or when there will be none from here
   // (no container, a failed paper or worker): the reader's panel waits for it before it is hydrated (first-drawn.ts).
-  return `(()=>{performance.mark("reader:boot");let drawn;window[${j(FIRST_DRAWN_GLOBAL)}]=new Promise((r)=>drawn=r);` +
+  return `(()=>{performance.mark("reader:boot");let drawn;window[${j(FIRST_DRAWN_GLOBAL)}]={path:location.pathname,drawn:new Promise((r)=>drawn=r)};` +
     `const src=${j(a.worker)},abs=(u)=>new URL(u,location.href).href;` +
     `const w=fetch(src,{priority:"high"}).then((r)=>r.ok?r.blob():Promise.reject()).then((b)=>new Worker(URL.createObjectURL(b),{type:"module"}),()=>new Worker(src,{type:"module"}));` +
     `const url=${j(url)},size=${size},first=fetch(url,${j(firstRequest(size))});first.catch(()=>{});` +
