@@ -43,7 +43,13 @@ const handle = app.getRequestHandler();
 // at once (an item changed, the chair's live commands, a ballot, a request to speak), answered from their route files'
 // handlers without Next's routing around them (lib/http/direct.ts); every other request goes to Next.
 const direct = directRoutes([meetingSnapshot, agendaItemUpdate, liveCommand, castBallot, askToSpeak]);
+// ACCESS_LOG=1: a line per request (README, configuration): what a slow tablet waits for, in milliseconds.
+const accessLog = process.env.ACCESS_LOG === "1";
 httpServer.on("request", (req, res) => {
+  if (accessLog) {
+    const start = performance.now();
+    res.on("finish", () => console.log(`${new Date().toISOString()} ${req.method} ${req.url} ${res.statusCode} ${(performance.now() - start).toFixed(1)} ms`));
+  }
   forgetUntrustedForwarding(req.headers);
   if (!decodablePath(req.url ?? "/")) return refuseUndecodable(req, res);
   withPagePolicy(req, res);

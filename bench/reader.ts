@@ -11,7 +11,10 @@
 // data/bench/, removed at the end; a watchdog ends the run after 15 minutes.
 // To see where a load's time goes: BENCH_READER_FIRST_ONLY=1 (part 1 only), BENCH_READER_LOADS / _WARM_LOADS (how
 // many), BENCH_READER_PROFILE=<dir> (the page's main-thread CPU profile until page 1, .cpuprofile) and
-// BENCH_READER_TIMELINE=<dir> (Chromium's timeline trace until page 1, for chrome://tracing or DevTools).
+// BENCH_READER_TIMELINE=<dir> (Chromium's timeline trace until page 1, for chrome://tracing or DevTools),
+// BENCH_READER_HTML=<path prefix> (each load's page HTML as the browser got it) and ACCESS_LOG=1 (the server's own
+// time per request, README). Each load's line in the output has the picture's request timing and, when it arrived
+// before it could be seen, what hid it.
 import { execFileSync } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -149,9 +152,18 @@ const FIRST_PAGE_PROBE = `(() => {
     const img = document.querySelector('[data-testid="first-page"] img');
     if (img && !watched.has(img)) {
       watched.add(img);
+      // Counted in the first frame where it is on screen: a picture that has arrived but is not laid out yet (no
+      // width) is not visible; it is looked at again each frame until it is, or until pdf.js's page has come.
       const painted = () => requestAnimationFrame(() => {
         const box = img.getBoundingClientRect();
-        if (img.isConnected && box.width > 0 && img.naturalWidth >= box.width * devicePixelRatio) visible("benchPicture");
+        if (img.isConnected && box.width > 0 && img.naturalWidth >= box.width * devicePixelRatio) return visible("benchPicture");
+        const d = document.documentElement.dataset;
+        if (!d.benchPictureHidden) {
+          const chain = [];
+          for (let e = img; e && e !== document.documentElement; e = e.parentElement) chain.push(e.tagName + "." + String(e.className).split(" ")[0] + ":" + Math.round(e.getBoundingClientRect().width) + ":" + getComputedStyle(e).display);
+          d.benchPictureHidden = performance.now().toFixed(0) + " " + img.isConnected + " " + img.naturalWidth + " " + document.styleSheets.length + " " + chain.join("<");
+        }
+        if (img.isConnected && !d.benchCanvas) painted();
       });
       if (img.complete && img.naturalWidth > 0) painted(); else img.addEventListener("load", painted, { once: true });
     }
@@ -217,7 +229,9 @@ const BREAKDOWN = `(() => {
     marks,
     pictureEnd: end(pictures),
     pictureBytes: pictures.reduce((n, r) => n + r.transferSize, 0),
+    pictureTiming: pictures.length ? [pictures[0].startTime, pictures[0].requestStart, pictures[0].responseStart, pictures[0].responseEnd].map(Math.round) : [],
     picture: Number(d.benchPicture),
+    pictureCheck: d.benchPictureHidden,
     visible: Number(d.benchFirstPage),
     firstPage: first,
     textLayer: Number(d.benchTextLayer),
@@ -231,6 +245,9 @@ export interface Breakdown {
   domContentLoaded: number; marks: Record<string, number>;
   /** The first page's picture: received, its bytes, painted (NaN: none). */
   pictureEnd: number; pictureBytes: number; picture: number;
+  /** The picture's request: asked for, sent, first byte, last byte (resource timing, ms from navigation start). */
+  pictureTiming: number[];
+  pictureCheck?: string;
   /** Page 1 visible (the picture or pdf.js's canvas, whichever first); drawn by pdf.js (its canvas); its text layer. */
   visible: number; firstPage: number; textLayer: number;
   /** Each file request before page 1: start, end, status, bytes. */
@@ -283,6 +300,7 @@ async function load(url: string, cookie: string, origin: string, warm = false, n
         void r.allHeaders().then((h) => console.log(`[bench] the file's first answer: ${r.status()} ${JSON.stringify(h)}`));
       });
     }
+    if (process.env.BENCH_READER_HTML) page.on("response", (r) => { if (r.request().resourceType() === "document") void r.text().then((t) => fs.writeFileSync(`${process.env.BENCH_READER_HTML}-${Date.now()}.html`, t), () => {}); });
     const cdp = await throttled(ctx, page, true, !warm);
     // BENCH_READER_PROFILE=<dir>: the page's main-thread CPU profile until page 1 is drawn by pdf.js, one file per load.
     const profileDir = process.env.BENCH_READER_PROFILE;
@@ -582,7 +600,7 @@ async function firstPageLoads(kind: "cold" | "warm", n: number, readerUrl: strin
       if (which === "ours") oursVisible.push(r.visible);
       breakdowns[which].push(r.breakdown);
       if (which === "plain" && r.pagerendered !== null) plainRendered.push(r.pagerendered);
-      console.log(`[bench] ${kind} load ${i + 1} ${which}: page 1 visible ${r.visible.toFixed(0)} ms, drawn by pdf.js ${r.firstPage.toFixed(0)} ms, text layer ${r.textLayer.toFixed(0)} ms; file requests (start, end, status, bytes): ${JSON.stringify(r.breakdown.files)}`);
+      console.log(`[bench] ${kind} load ${i + 1} ${which}: page 1 visible ${r.visible.toFixed(0)} ms, drawn by pdf.js ${r.firstPage.toFixed(0)} ms, text layer ${r.textLayer.toFixed(0)} ms; HTML ${r.breakdown.html.toFixed(0)} ms; picture (asked, sent, first byte, last byte) ${JSON.stringify(r.breakdown.pictureTiming)}, painted ${r.breakdown.picture.toFixed(0)}${r.breakdown.pictureCheck ? ` (arrived unseen, at first: ${r.breakdown.pictureCheck})` : ""}; file requests (start, end, status, bytes): ${JSON.stringify(r.breakdown.files)}`);
       if (process.env.BENCH_READER_TRACE) console.log(`[bench]   marks ${JSON.stringify(r.breakdown.marks)}; resources (name, start, end, bytes):\n${r.breakdown.all.map((x) => `    ${x.join("  ")}`).join("\n")}`);
     }
   }

@@ -2,7 +2,8 @@
 // the paper was stored), shown under the reader's name, the time and the paper's mark while pdf.js starts; pdf.js's
 // own page 1 takes its place, where it stood (nothing jumps), and the picture is gone.
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_MEETING_ID, shot, signIn } from "./helpers";
+import { briefingPdf } from "../lib/pdf/briefing";
+import { DEMO_MEETING_ID, fromApp, shot, signIn } from "./helpers";
 
 const TABLET = { width: 1024, height: 768 };
 const PORTRAIT = { width: 768, height: 1024 };
@@ -72,3 +73,38 @@ for (const [locale, viewport, name, member, who] of [
     await context.close();
   });
 }
+
+// React streams a Suspense boundary apart from the page (hidden, revealed by a script in a later animation frame) once
+// the page's HTML passes ~12.8 KB; the reader's panel (toolbar and the paper with page 1's picture) is in one. Apart,
+// nothing of the paper showed until the page's scripts had run: the picture arrived and stayed hidden. The page
+// keeps the panel in its first piece with room to spare: here a 300-character Vietnamese title, a member's name.
+test("the reader's page comes in one piece: the toolbar and page 1's picture are not held back for a later reveal, even under a long title", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const title = `${"Tờ trình Chính phủ về dự thảo Nghị quyết phát triển Chính phủ số, kết nối dữ liệu các bộ, ngành, địa phương; ".repeat(3)}`.slice(0, 290) + ` ${Date.now() % 1e8}`;
+  const sec = await signIn(browser, "secretariat@demo.gov.vn", { viewport: TABLET });
+  const res = await sec.context.request.post(`/api/v1/meetings/${DEMO_MEETING_ID}/documents`, {
+    headers: fromApp(),
+    multipart: { title, file: { name: "dai.pdf", mimeType: "application/pdf", buffer: Buffer.from(await briefingPdf({ title, sections: [{ heading: "1", body: "Nội dung. ".repeat(200) }] })) } },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  const { document } = await res.json();
+  try {
+    const { context, page } = await signIn(browser, "member4@demo.gov.vn", { viewport: TABLET, touch: true });
+    // The picture is drawn after the upload's answer: the page carries it once it is there.
+    await expect.poll(async () => (await context.request.get(`/api/v1/documents/${document.id}/first-page?version=1`)).status(), { timeout: 30_000 }).toBe(200);
+    const html = await (await context.request.get(`/meetings/${DEMO_MEETING_ID}/papers/${document.id}`)).text();
+    const paper = html.indexOf('id="oc-paper"');
+    expect(paper).toBeGreaterThan(0);
+    expect(html.indexOf('data-testid="first-page"')).toBeGreaterThan(paper);
+    expect(html.slice(0, paper).includes('<div hidden id="S:'), "the panel streamed apart from the page, hidden until a later frame").toBe(false);
+    // And in the browser: the picture is on screen while Next's and pdf.js's scripts are all still held back.
+    await page.route(/\/_next\/static\/.*\.js$|\/pdfjs\/.*\.mjs$/, () => {});
+    await page.goto(`/meetings/${DEMO_MEETING_ID}/papers/${document.id}`, { waitUntil: "commit" });
+    await expect(page.getByTestId("first-page").locator("img")).toBeVisible();
+    await expect(page.getByRole("heading", { name: title })).toBeVisible();
+    await context.close();
+  } finally {
+    await sec.context.request.delete(`/api/v1/documents/${document.id}`, { headers: fromApp() });
+    await sec.context.close();
+  }
+});

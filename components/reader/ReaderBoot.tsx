@@ -2,6 +2,7 @@
 // request begin while the browser is still receiving Next's scripts, and pdf.js's viewer draws page 1 (with the
 // marks) on the server-rendered container without waiting for React. Server-rendered only: the inline script runs
 // once, from the page's HTML; React does not run it again, and the viewer starts pdf.js itself when it is absent.
+// The page puts it after the panel, in a Suspense boundary of its own (see the page): its requests are in the head.
 import { headers } from "next/headers";
 import { preload, preloadModule } from "react-dom";
 import { bootScript, pdfjsAssets } from "./boot";

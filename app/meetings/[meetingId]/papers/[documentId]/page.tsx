@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import { orNotFound, pageActor } from "@/lib/auth/page";
 import { readerView } from "@/lib/reading/queries";
 import { ReaderDeferred } from "@/components/reader/ReaderDeferred";
@@ -33,11 +34,17 @@ export default async function PaperPage({ params, searchParams }: {
   const initialPage = initialPageOf(view, shown, startPage);
   return (
     <main id="main">
-      {/* First in the page: pdf.js and the paper's first request start before the rest arrives (boot.ts). */}
-      <ReaderBoot url={paperFileUrl(view.document.id, shown.number)} size={shown.size} pdfjsVersion={pdfjs} initialPage={initialPage}
-        marks={{ watermark, mark, changedLabel: "" }} firstPage={shown.firstPage && initialPage === 1 ? firstPageUrl(view.document.id, shown.number) : null} />
-      {/* The session watch, the removed-participant gate and the reader, hydrated once pdf.js has drawn page 1. */}
+      {/* The session watch, the removed-participant gate and the reader, hydrated once pdf.js has drawn page 1. First
+          in the page and in one piece with it: React streams a Suspense boundary apart (hidden until a later frame,
+          so after the page's scripts have run) once the page's HTML passes ~12.8 KB (its progressiveChunkSize). */}
       <ReaderDeferred meetingId={meetingId} view={view} watermark={watermark} startPage={startPage} version={version} pdfjsVersion={pdfjs} />
+      {/* pdf.js and the paper's first request start as soon as this is parsed (boot.ts); its requests are in the
+          head already. A boundary of its own keeps its ~5 KB script out of the panel's budget: streamed apart, the
+          script still runs as it is parsed. */}
+      <Suspense fallback={null}>
+        <ReaderBoot url={paperFileUrl(view.document.id, shown.number)} size={shown.size} pdfjsVersion={pdfjs} initialPage={initialPage}
+          marks={{ watermark, mark, changedLabel: "" }} firstPage={shown.firstPage && initialPage === 1 ? firstPageUrl(view.document.id, shown.number) : null} />
+      </Suspense>
     </main>
   );
 }
