@@ -27,12 +27,13 @@ import { liveEventSchemas, userEventSchemas } from "@/lib/realtime/events";
 import type { AnnotationJson } from "@/lib/annotations/schema";
 import { ReaderFollow } from "@/components/live/ReaderFollow";
 
-const TOOL = "inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-2 font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-40";
+/** A tool button (globals.css): one class, so the panel's HTML stays within the page's first piece (see the page). */
+const TOOL = "oc-tool";
 const MARK: Record<string, string> = { CONFIDENTIAL: "bg-orange-100 text-orange-900 border-orange-300", SECRET: "bg-red-100 text-red-900 border-red-300" };
 
 /** A toolbar icon: one stroked path, sized for the 44 px buttons it sits in. */
 const Icon = ({ d }: { d: string }) => (
-  <svg viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true"><path d={d} /></svg>
+  <svg viewBox="0 0 24 24" className="oc-icon" aria-hidden="true"><path d={d} /></svg>
 );
 
 /** A horizontal flick turns the page; vertical movement stays scrolling. */
