@@ -48,7 +48,13 @@ const accessLog = process.env.ACCESS_LOG === "1";
 httpServer.on("request", (req, res) => {
   if (accessLog) {
     const start = performance.now();
-    res.on("finish", () => console.log(`${new Date().toISOString()} ${req.method} ${req.url} ${res.statusCode} ${(performance.now() - start).toFixed(1)} ms`));
+    let headersAt = 0;
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: Parameters<typeof res.writeHead>) {
+      headersAt ||= performance.now();
+      return writeHead.apply(this, args);
+    } as typeof res.writeHead;
+    res.on("finish", () => console.log(`${new Date().toISOString()} ${req.method} ${req.url} ${res.statusCode} ${((headersAt || performance.now()) - start).toFixed(1)} ms, sent in ${(performance.now() - start).toFixed(1)} ms`));
   }
   forgetUntrustedForwarding(req.headers);
   if (!decodablePath(req.url ?? "/")) return refuseUndecodable(req, res);

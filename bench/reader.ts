@@ -291,6 +291,9 @@ async function load(url: string, cookie: string, origin: string, warm = false, n
         await prime.waitForFunction(() => document.documentElement?.dataset.benchTextLayer, null, { timeout: FIRST_PAGE_TIMEOUT_MS, polling: 200 });
         await prime.close();
       }
+      // The server done with the primes' own requests (their panels' API calls, prefetches, pdf.js's ranges) first:
+      // a tablet opens its next paper a moment after the last, not while the server still answers it.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
     }
     const page = await ctx.newPage();
     if (!fileHeadersShown) {
@@ -787,6 +790,15 @@ reader's DOM (\`[data-testid="shared-note"]\`, seen by a MutationObserver on the
   and sets pdf.js's viewer up on the server-rendered container, with the watermark and mark, without waiting for
   React; the reader panel takes that viewer over when it hydrates. One file request before page 1 (plain pdf.js:
   3 to 4, as its worker asks for ranges beside the stream).
+- The page's HTML comes in one piece. React (19.2) streams a Suspense boundary apart from the rest of the page once
+  the page's HTML passes ~12.8 KB (its \`progressiveChunkSize\`): the boundary's HTML follows, hidden, and a script
+  reveals it in a later animation frame, which on a busy tablet comes only after Next's scripts have run. The
+  reader's panel (toolbar, and the paper with the picture in it) is such a boundary, since it is hydrated after page
+  1; under this paper's 42-character title it was streamed apart, and the picture, arrived at ~0.35 s, stayed hidden
+  until ~0.6-1.0 s (seen with \`BENCH_READER_HTML\`; the probe now says when a picture arrived unseen). The panel now
+  comes first in the page, its tool buttons carry one class each, and the inline boot script (~5 KB) is in a
+  boundary of its own after it: the panel stays in the first piece with room for a 300-character title (e2e
+  first-page checks it).
 - What remains is the browser's main thread. The reader's panel (toolbar, notes, live updates, with zod, socket.io and
   the page's components) is server-rendered, but its code is fetched and hydrated only once pdf.js has drawn page 1
   (components/reader/ReaderDeferred.tsx), and zod is no longer in every page's first scripts; before page 1 the page
