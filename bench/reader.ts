@@ -782,7 +782,7 @@ reader's DOM (\`[data-testid="shared-note"]\`, seen by a MutationObserver on the
   removed once the page is drawn; search, selection and notes need pdf.js's page and come with it. The picture is one
   more request before page 1 (~160 KB for this dense text page; sparser pages far less): on a slow line it shares the
   bandwidth with the paper and the scripts, so it is kept small (1280 px, WebP quality 30).
-- The reader's page carries a small inline script (components/reader/boot.ts, \`<script type="module" async>\`):
+- The reader's page carries small inline scripts (components/reader/boot.ts, \`<script type="module" async>\`):
   it starts pdf.js's worker (its script fetched at high priority and started from a blob: a Worker's own request is
   a low-priority one that waited ~0.6 s behind Next's scripts, cold) and the paper's first request (the whole file when under 2 MB, else its first 64 KB)
   as soon as the HTML is parsed, imports pdf.js's library and viewer (modulepreloaded in the head), gives pdf.js
@@ -795,10 +795,12 @@ reader's DOM (\`[data-testid="shared-note"]\`, seen by a MutationObserver on the
   reveals it in a later animation frame, which on a busy tablet comes only after Next's scripts have run. The
   reader's panel (toolbar, and the paper with the picture in it) is such a boundary, since it is hydrated after page
   1; under this paper's 42-character title it was streamed apart, and the picture, arrived at ~0.35 s, stayed hidden
-  until ~0.6-1.0 s (seen with \`BENCH_READER_HTML\`; the probe now says when a picture arrived unseen). The panel now
-  comes first in the page, its tool buttons carry one class each, and the inline boot script (~5 KB) is in a
-  boundary of its own after it: the panel stays in the first piece with room for a 300-character title (e2e
-  first-page checks it).
+  until ~0.6-1.0 s (seen with \`BENCH_READER_HTML\`; the probe now says when a picture arrived unseen). The panel's tool
+  buttons now carry one class each, and the inline boot script is cut in two: its first part (~1 KB: the worker,
+  pdf.js's library and the paper asked for) stays first in the page, before any classic script (the parser stops at
+  one of those until the stylesheets are in), and the rest (~4 KB: pdf.js's viewer set up) comes after the panel, in
+  a boundary of its own: the panel stays in the first piece with room for a 300-character title (e2e first-page
+  checks it).
 - What remains is the browser's main thread. The reader's panel (toolbar, notes, live updates, with zod, socket.io and
   the page's components) is server-rendered, but its code is fetched and hydrated only once pdf.js has drawn page 1
   (components/reader/ReaderDeferred.tsx), and zod is no longer in every page's first scripts; before page 1 the page

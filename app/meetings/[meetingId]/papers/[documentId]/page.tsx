@@ -32,18 +32,22 @@ export default async function PaperPage({ params, searchParams }: {
   const watermark = t("watermark", { name: actor.name, time: dates.dateTime(new Date()) });
   const mark = view.document.confidentiality !== "NORMAL" ? tc(view.document.confidentiality) : null;
   const initialPage = initialPageOf(view, shown, startPage);
+  const boot = {
+    url: paperFileUrl(view.document.id, shown.number), size: shown.size, pdfjsVersion: pdfjs, initialPage, marks: { watermark, mark, changedLabel: "" },
+    firstPage: shown.firstPage && initialPage === 1 ? firstPageUrl(view.document.id, shown.number) : null,
+  };
   return (
     <main id="main">
-      {/* The session watch, the removed-participant gate and the reader, hydrated once pdf.js has drawn page 1. First
-          in the page and in one piece with it: React streams a Suspense boundary apart (hidden until a later frame,
-          so after the page's scripts have run) once the page's HTML passes ~12.8 KB (its progressiveChunkSize). */}
+      {/* First in the page: pdf.js and the paper's first request start as soon as this is parsed (boot.ts). */}
+      <ReaderBoot part="start" {...boot} />
+      {/* The session watch, the removed-participant gate and the reader, hydrated once pdf.js has drawn page 1. In one
+          piece with the page: React streams a Suspense boundary apart (hidden until a later frame, i.e. after the
+          page's scripts have run) once the page's HTML passes ~12.8 KB (its progressiveChunkSize). */}
       <ReaderDeferred meetingId={meetingId} view={view} watermark={watermark} startPage={startPage} version={version} pdfjsVersion={pdfjs} />
-      {/* pdf.js and the paper's first request start as soon as this is parsed (boot.ts); its requests are in the
-          head already. A boundary of its own keeps its ~5 KB script out of the panel's budget: streamed apart, the
-          script still runs as it is parsed. */}
+      {/* The rest of the boot script (~4 KB, pdf.js's viewer on the paper's container) in a boundary of its own, out
+          of the panel's budget: streamed apart, a script still runs as it is parsed. */}
       <Suspense fallback={null}>
-        <ReaderBoot url={paperFileUrl(view.document.id, shown.number)} size={shown.size} pdfjsVersion={pdfjs} initialPage={initialPage}
-          marks={{ watermark, mark, changedLabel: "" }} firstPage={shown.firstPage && initialPage === 1 ? firstPageUrl(view.document.id, shown.number) : null} />
+        <ReaderBoot part="viewer" {...boot} />
       </Suspense>
     </main>
   );
