@@ -10,7 +10,12 @@ import { lazy, Suspense } from "react";
 import { firstPageDrawn } from "./first-drawn";
 import type { ReaderPanelProps } from "./ReaderPanel";
 
-const Panel = lazy(() => firstPageDrawn().then(() => import("./ReaderPanel")));
+// On the server the panel is rendered at once, without a lazy import to wait for: a boundary that waited for one
+// (the first request after each start) was streamed apart from the page (see the paper page). The branch is compiled
+// out of the browser's bundle (Next replaces `typeof window` there), so the panel's code stays out of it.
+const Panel = typeof window === "undefined"
+  ? (require("./ReaderPanel") as typeof import("./ReaderPanel")).default
+  : lazy(() => firstPageDrawn().then(() => import("./ReaderPanel")));
 
 export function ReaderDeferred(props: ReaderPanelProps) {
   return (
