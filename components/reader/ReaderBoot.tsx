@@ -2,11 +2,11 @@
 // request begin while the browser is still receiving Next's scripts, and pdf.js's viewer draws page 1 (with the
 // marks) on the server-rendered container without waiting for React. Server-rendered only: the inline script runs
 // once, from the page's HTML; React does not run it again, and the viewer starts pdf.js itself when it is absent.
-// Two parts (bootScripts): `start`, first in the page, asks for the worker, the library and the paper at once;
+// Two parts (bootStartScript, bootViewerScript): `start`, first in the page, asks for the worker, the library and the paper at once;
 // `viewer`, after the reader's panel in a Suspense boundary of its own (see the page), sets pdf.js's viewer up.
 import { headers } from "next/headers";
 import { preload, preloadModule } from "react-dom";
-import { bootScripts, pdfjsAssets } from "./boot";
+import { bootStartScript, bootViewerScript, pdfjsAssets } from "./boot";
 import type { PageMarks } from "./marks";
 
 /** The request's CSP nonce (proxy.ts puts the policy on the request; Next puts the same nonce on its own scripts). */
@@ -19,8 +19,7 @@ export async function ReaderBoot({ part, url, size, pdfjsVersion, initialPage, m
   part: "start" | "viewer"; url: string; size: number; pdfjsVersion: string; initialPage: number; marks: Omit<PageMarks, "changed">; firstPage: string | null;
 }) {
   const nonce = await requestNonce();
-  const scripts = bootScripts(url, pdfjsVersion, size, initialPage, marks);
-  if (part === "viewer") return <script type="module" async nonce={nonce} dangerouslySetInnerHTML={{ __html: scripts.viewer }} />;
+  if (part === "viewer") return <script type="module" async nonce={nonce} dangerouslySetInnerHTML={{ __html: bootViewerScript(url, pdfjsVersion, size, initialPage, marks) }} />;
   if (firstPage) preload(firstPage, { as: "image", fetchPriority: "high" });
   const assets = pdfjsAssets(pdfjsVersion);
   preloadModule(assets.lib, { as: "script", nonce });
@@ -29,7 +28,7 @@ export async function ReaderBoot({ part, url, size, pdfjsVersion, initialPage, m
     <>
       {/* pdf.js's labels in the page's language (lib/i18n/pdfjs.ts): its GenericL10n looks for this link. */}
       <link rel="resource" type="application/l10n" href={assets.l10n} />
-      <script type="module" async nonce={nonce} dangerouslySetInnerHTML={{ __html: scripts.start }} />
+      <script type="module" async nonce={nonce} dangerouslySetInnerHTML={{ __html: bootStartScript(url, pdfjsVersion, size) }} />
     </>
   );
 }

@@ -197,7 +197,7 @@ interface BootGlobal {
   __ocPaper?: { url: string; start: Promise<PaperStart> };
 }
 
-/** What the page's first inline script started, for its second (bootScripts). */
+/** What the page's first inline script started, for its second (bootStartScript, bootViewerScript). */
 const BOOT_GLOBAL = "__ocBoot";
 
 /**
@@ -205,13 +205,13 @@ const BOOT_GLOBAL = "__ocBoot";
  * the app's bundles). Meant for `<script type="module" async>`: such a script runs as soon as it is parsed, without
  * waiting for the page's stylesheets (a classic inline script would, and would hold up the parser with it); its
  * dynamic imports carry its nonce. Two of them:
- * - `start` (~1 KB, first in the page, before any classic script: the parser stops at one of those until the
+ * - this one (~1 KB, first in the page, before any classic script: the parser stops at one of those until the
  *   stylesheets are in) asks for pdf.js's worker and library and the paper's first bytes at once;
- * - `viewer` (~4 KB, after the reader's panel) gives pdf.js those bytes and sets its viewer up on the
+ * - bootViewerScript (~4 KB, after the reader's panel) gives pdf.js those bytes and sets its viewer up on the
  *   server-rendered container. Kept apart so the page's first piece of HTML stays small enough for React to send the
  *   panel in it (the paper page).
  */
-export function bootScripts(url: string, version: string, size: number, initialPage: number, marks: Omit<PageMarks, "changed">): { start: string; viewer: string } {
+export function bootStartScript(url: string, version: string, size: number): string {
   const a = pdfjsAssets(version);
   const j = JSON.stringify;
   // The worker's script is fetched at high priority and started from a blob: a Worker's own request is a low-priority
@@ -220,13 +220,19 @@ export function bootScripts(url: string, version: string, size: number, initialP
   // them against). Should the fetch fail, the worker is started from its URL.
   // window[FIRST_DRAWN_GLOBAL] resolves when the viewer here has drawn a page, or when there will be none from here
   // (no container, a failed paper or worker): the reader's panel waits for it before it is hydrated (first-drawn.ts).
-  const start = `(()=>{performance.mark("reader:boot");let drawn;const d=new Promise((r)=>drawn=r);window[${j(FIRST_DRAWN_GLOBAL)}]={path:location.pathname,drawn:d};` +
+  return `(()=>{performance.mark("reader:boot");let drawn;window[${j(FIRST_DRAWN_GLOBAL)}]={path:location.pathname,drawn:new Promise((r)=>drawn=r)};` +
     `const src=${j(a.worker)};` +
     `const w=fetch(src,{priority:"high"}).then((r)=>r.ok?r.blob():Promise.reject()).then((b)=>new Worker(URL.createObjectURL(b),{type:"module"}),()=>new Worker(src,{type:"module"}));` +
     `const first=fetch(${j(url)},${j(firstRequest(size))});first.catch(()=>{});const lib=import(${j(a.lib)});lib.catch(drawn);` +
     `window[${j(BOOT_GLOBAL)}]={url:${j(url)},w,first,lib,drawn};})();`;
+}
+
+/** The second of the reader page's inline scripts (see bootStartScript): pdf.js's viewer on what the first started. */
+export function bootViewerScript(url: string, version: string, size: number, initialPage: number, marks: Omit<PageMarks, "changed">): string {
+  const a = pdfjsAssets(version);
+  const j = JSON.stringify;
   // pdf_viewer.mjs reads globalThis.pdfjsLib when it is evaluated: imported once the library is in.
-  const viewer = `(()=>{const b=window[${j(BOOT_GLOBAL)}];if(!b||b.url!==${j(url)})return;const{w,first,drawn}=b,url=b.url,size=${size},abs=(u)=>new URL(u,location.href).href;` +
+  return `(()=>{const b=window[${j(BOOT_GLOBAL)}];if(!b||b.url!==${j(url)})return;const{w,first,drawn}=b,url=b.url,size=${size},abs=(u)=>new URL(u,location.href).href;` +
     `const paperTransport=${paperTransport.toString()};const setUpViewer=${setUpViewer.toString()};const stampPage=${stampPage.toString()};` +
     `const marksHtml=${marksHtml.toString()};const dropFirstPage=${dropFirstPage.toString()};` +
     `const maxCanvasPixels=${maxCanvasPixels.toString()};const marks=Object.assign(${j(marks)},{changed:new Set()});` +
@@ -243,7 +249,6 @@ export function bootScripts(url: string, version: string, size: number, initialP
     `booted.then((set)=>set||drawn());failed.catch(drawn);` +
     `return{lib,task,viewer,failed,release,booted,abort};}` +
     `catch(e){release();throw e;}})};window.__ocPaper.start.catch(drawn);})();`;
-  return { start, viewer };
 }
 
 /** What the page's inline script started for this URL (once), else the same started now. */
