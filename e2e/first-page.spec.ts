@@ -108,3 +108,37 @@ test("the reader's page comes in one piece: the toolbar and page 1's picture are
     await sec.context.close();
   }
 });
+
+// pdf.js's downloads (its worker, its library, the paper: ~0.9 MB) wait for the first page's picture, at most a second
+// (components/reader/boot.ts): started beside it they shared the tablet's bandwidth, and the picture, the page the
+// member sees first, came last. A picture that does not come holds pdf.js back no longer than that.
+test("pdf.js's downloads wait for the first page's picture, and for no more than a second", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const { context, page } = await signIn(browser, "member6@demo.gov.vn", { viewport: TABLET, touch: true });
+  const url = await paperUrl(page);
+  const pdfjsRequest = /\/file\?|pdf\.worker\.min\.mjs|pdf\.min\.mjs/;
+  const seen: string[] = [];
+  page.on("request", (r) => pdfjsRequest.test(r.url()) && seen.push(`asked ${r.url()}`));
+  page.on("requestfinished", (r) => r.url().includes("/first-page") && seen.push("picture in"));
+  // The picture slow (0.6 s): nothing of pdf.js is asked for before it is in.
+  await page.route(/\/first-page\?/, async (route) => {
+    await new Promise((r) => setTimeout(r, 600));
+    await route.continue();
+  });
+  await page.goto(url);
+  const page1 = page.locator('.page[data-page-number="1"]');
+  await expect(page1.locator("canvas")).toBeVisible({ timeout: 20_000 });
+  expect(seen[0], seen.join("\n")).toBe("picture in");
+  expect(seen.filter((s) => s.startsWith("asked")).length, seen.join("\n")).toBeGreaterThanOrEqual(2);
+
+  // The picture never comes: pdf.js starts anyway and draws page 1.
+  await page.unroute(/\/first-page\?/);
+  await page.route(/\/first-page\?/, () => {});
+  seen.length = 0;
+  const start = Date.now();
+  await page.goto(url, { waitUntil: "commit" });
+  await expect(page1.locator("canvas")).toBeVisible({ timeout: 20_000 });
+  expect(seen.some((s) => s.includes("/file?")), seen.join("\n")).toBe(true);
+  expect(Date.now() - start).toBeLessThan(20_000);
+  await context.close();
+});

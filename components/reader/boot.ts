@@ -1,6 +1,6 @@
 // Starting pdf.js before React. The reader's page is server-rendered with a small inline script (ReaderBoot.tsx)
-// that, as soon as the browser parses it, starts pdf.js's worker, its library and viewer modules and the paper's
-// first request, while Next's own scripts are still arriving and React has not hydrated yet. The viewer
+// that starts pdf.js's worker, its library and viewer modules and the paper's first request (once the first page's
+// picture is in, when the page has one), while Next's own scripts are still arriving and React has not hydrated yet. The viewer
 // (viewer.ts) takes what that script started; when there is none (the reader reached by a client-side navigation,
 // "try again", another version) it starts the same itself (startPaper). pdf.js is loaded as the installed
 // pdfjs-dist's own built modules, served by this app (app/pdfjs), never bundled: one copy whichever way it started.
@@ -197,6 +197,9 @@ interface BootGlobal {
   __ocPaper?: { url: string; start: Promise<PaperStart> };
 }
 
+/** The longest pdf.js's downloads wait for the first page's picture (bootStartScript). */
+export const PICTURE_FIRST_MS = 1000;
+
 /** What the page's first inline script started, for its second (bootStartScript, bootViewerScript). */
 const BOOT_GLOBAL = "__ocBoot";
 
@@ -206,14 +209,22 @@ const BOOT_GLOBAL = "__ocBoot";
  * waiting for the page's stylesheets (a classic inline script would, and would hold up the parser with it); its
  * dynamic imports carry its nonce. Two of them:
  * - this one (~1 KB, first in the page, before any classic script: the parser stops at one of those until the
- *   stylesheets are in) asks for pdf.js's worker and library and the paper's first bytes at once;
+ *   stylesheets are in) asks for pdf.js's worker and library and the paper's first bytes, as soon as the first page's
+ *   picture is in;
  * - bootViewerScript (~4 KB, after the reader's panel) gives pdf.js those bytes and sets its viewer up on the
  *   server-rendered container. Kept apart so the page's first piece of HTML stays small enough for React to send the
  *   panel in it (the paper page).
  */
-export function bootStartScript(url: string, version: string, size: number): string {
+export function bootStartScript(url: string, version: string, size: number, picture: string | null): string {
   const a = pdfjsAssets(version);
   const j = JSON.stringify;
+  // With a first-page picture (firstpage.ts), pdf.js's downloads (~0.9 MB: worker, library, paper) wait until the
+  // picture is in, at most PICTURE_FIRST_MS: started at once, they shared the tablet's bandwidth with it, and the
+  // picture, the page the member sees first, arrived last (bench/RESULTS-reader.md). pdf.js needs all of them before it
+  // draws page 1 either way, so on a slow link it ends about when it would have; on a fast one the wait is short.
+  const wait = picture
+    ? `new Promise((r)=>{const i=new Image();i.onload=i.onerror=r;i.src=${j(picture)};setTimeout(r,${PICTURE_FIRST_MS});})`
+    : "Promise.resolve()";
   // The worker's script is fetched at high priority and started from a blob: a Worker's own request is a low-priority
   // one, queued behind Next's scripts on the browser's six connections (bench/reader.ts: asked for ~0.6 s after this
   // script ran, cold). Its URLs for CMaps, fonts and decoders are then made absolute (a blob has no path to resolve
@@ -221,9 +232,9 @@ export function bootStartScript(url: string, version: string, size: number): str
   // window[FIRST_DRAWN_GLOBAL] resolves when the viewer here has drawn a page, or when there will be none from here
   // (no container, a failed paper or worker): the reader's panel waits for it before it is hydrated (first-drawn.ts).
   return `(()=>{performance.mark("reader:boot");let drawn;window[${j(FIRST_DRAWN_GLOBAL)}]={path:location.pathname,drawn:new Promise((r)=>drawn=r)};` +
-    `const src=${j(a.worker)};` +
-    `const w=fetch(src,{priority:"high"}).then((r)=>r.ok?r.blob():Promise.reject()).then((b)=>new Worker(URL.createObjectURL(b),{type:"module"}),()=>new Worker(src,{type:"module"}));` +
-    `const first=fetch(${j(url)},${j(firstRequest(size))});first.catch(()=>{});const lib=import(${j(a.lib)});lib.catch(drawn);` +
+    `const src=${j(a.worker)},go=${wait};` +
+    `const w=go.then(()=>fetch(src,{priority:"high"})).then((r)=>r.ok?r.blob():Promise.reject()).then((b)=>new Worker(URL.createObjectURL(b),{type:"module"}),()=>new Worker(src,{type:"module"}));` +
+    `const first=go.then(()=>fetch(${j(url)},${j(firstRequest(size))}));first.catch(()=>{});const lib=go.then(()=>import(${j(a.lib)}));lib.catch(drawn);` +
     `window[${j(BOOT_GLOBAL)}]={url:${j(url)},w,first,lib,drawn};})();`;
 }
 
