@@ -13,6 +13,7 @@ import { PATCH as agendaItemUpdate } from "./app/api/v1/agenda-items/[itemId]/ro
 import { POST as liveCommand } from "./app/api/v1/meetings/[meetingId]/live/route.ts";
 import { POST as castBallot } from "./app/api/v1/votes/[voteId]/ballot/route.ts";
 import { POST as askToSpeak } from "./app/api/v1/meetings/[meetingId]/speakers/route.ts";
+import { GET as firstPagePicture } from "./app/api/v1/documents/[documentId]/first-page/route.ts";
 import { attachRealtime } from "./lib/realtime/server.ts";
 import { armAllVoteTimers } from "./lib/votes/timer.ts";
 import "./lib/votes/commands.ts"; // registers the closer the vote timers call
@@ -40,9 +41,10 @@ const app = next({ dev, hostname, port, httpServer });
 await app.prepare();
 const handle = app.getRequestHandler();
 // The snapshot GET every tablet of a room makes at once, and the writes every tablet of a live room waits for or makes
-// at once (an item changed, the chair's live commands, a ballot, a request to speak), answered from their route files'
-// handlers without Next's routing around them (lib/http/direct.ts); every other request goes to Next.
-const direct = directRoutes([meetingSnapshot, agendaItemUpdate, liveCommand, castBallot, askToSpeak]);
+// at once (an item changed, the chair's live commands, a ballot, a request to speak), and the picture of a paper's first
+// page that every member opening it waits for, answered from their route files' handlers without Next's routing around
+// them (lib/http/direct.ts); every other request goes to Next.
+const direct = directRoutes([meetingSnapshot, agendaItemUpdate, liveCommand, castBallot, askToSpeak, firstPagePicture]);
 // ACCESS_LOG=1: a line per request (README, configuration): what a slow tablet waits for, in milliseconds.
 const accessLog = process.env.ACCESS_LOG === "1";
 httpServer.on("request", (req, res) => {

@@ -11,6 +11,10 @@ import { apiPolicy, securityHeaders } from "@/lib/http/headers.js";
 import * as meetingRoute from "@/app/api/v1/meetings/[meetingId]/route";
 import * as itemRoute from "@/app/api/v1/agenda-items/[itemId]/route";
 import * as documentsRoute from "@/app/api/v1/meetings/[meetingId]/documents/route";
+import * as firstPageRoute from "@/app/api/v1/documents/[documentId]/first-page/route";
+import { uploadDocument } from "@/lib/documents/commands";
+import { firstPagePicture } from "@/lib/documents/firstpage";
+import { goodPdf } from "./files/bad-pdfs";
 import { createAgendaItem } from "@/lib/agenda/commands";
 import { db } from "@/lib/db";
 import { apiRequest, makeMeeting, makeUser, params, sessionCookie } from "./fixtures";
@@ -29,7 +33,7 @@ beforeAll(async () => {
   meetingId = (await makeMeeting(sec, { members: [member] })).id;
   itemId = (await createAgendaItem(sec, meetingId, { title: "Khai mạc" })).result.id;
   for (const a of [sec, member, outsider]) cookies.set(a, await sessionCookie(a));
-  const direct = directRoutes([meetingRoute.GET, itemRoute.PATCH], false);
+  const direct = directRoutes([meetingRoute.GET, itemRoute.PATCH, firstPageRoute.GET], false);
   // Whatever the direct routes leave goes on: here a marker answer standing for Next.
   server = http.createServer((req, res) => {
     if (!direct(req, res)) res.writeHead(299, { "x-next": "1" }).end();
@@ -115,6 +119,24 @@ describe("the snapshot GET answered by server.ts", () => {
     const small = await get(`/api/v1/meetings/${meetingId}`, { "accept-encoding": "gzip" });
     expect(small.status).toBe(401);
     expect(small.headers["content-encoding"]).toBeUndefined();
+  });
+
+  it("answers a picture (a paper's first page) as its handler does, never gzipped: a WebP does not get smaller", async () => {
+    const { version } = (await uploadDocument(sec, meetingId, { title: "Tờ trình", fileName: "to-trinh.pdf", bytes: await goodPdf("Tờ trình", 1) })).result;
+    const picture = await firstPagePicture(version.fileHash);
+    expect(picture!.length).toBeGreaterThan(1024);
+    const path = `/api/v1/documents/${version.documentId}/first-page?version=1`;
+    const res = await get(path, { cookie: cookies.get(member)!, "accept-encoding": "gzip, deflate, br" });
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toBe("image/webp");
+    expect(res.headers["content-encoding"]).toBeUndefined();
+    expect(res.headers["content-length"]).toBe(String(picture!.length));
+    expect(res.body.equals(picture!)).toBe(true);
+    expect(res.headers["cache-control"]).toBe("private, no-store");
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    // The same rules as the paper: not a participant, no picture; no session, 401.
+    expect((await get(path, { cookie: cookies.get(outsider)! })).status).toBe(404);
+    expect((await get(path)).status).toBe(401);
   });
 
   it("decodes the path's id as Next does, and ignores a query string", async () => {

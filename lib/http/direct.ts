@@ -4,8 +4,9 @@
 // as the snapshot read itself (bench/page-cpu.ts: /api/health 0.9 ms, the snapshot 1.0 ms per request). The handler
 // is the route file's own export, bound from its operation declaration (lib/http/route.ts): the same session, policy,
 // ETag/304 and localized errors; only the transport is this module's. It adds what Next adds to an API answer: the
-// security headers of next.config.js (lib/http/headers.js), and gzip for a body of 1 KB or more when the client
-// accepts it (Next's compression; a Wi-Fi room of tablets shares its air time, so the bytes count).
+// security headers of next.config.js (lib/http/headers.js), and gzip for a text body of 1 KB or more when the client
+// accepts it (Next's compression; a Wi-Fi room of tablets shares its air time, so the bytes count). The reader's first
+// page picture comes this way too: every member opening a paper asks for it first, and waits for it.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { promisify } from "node:util";
@@ -17,6 +18,8 @@ import type { RouteHandler } from "./route.ts";
 const gzipped = promisify(gzip);
 /** The threshold of Next's compression (the `compression` package's default): smaller bodies go as they are. */
 const COMPRESS_FROM = 1024;
+/** What Next's compression compresses (the `compressible` list's kinds answered here): text, not a WebP or a PDF. */
+const compressible = (type: string | null) => /^(text\/|application\/([\w.+-]*\+)?json\b|application\/(javascript|xml)\b|image\/svg\+xml\b)/i.test(type ?? "");
 
 interface DirectRoute {
   method: string;
@@ -69,7 +72,7 @@ async function send(req: IncomingMessage, res: ServerResponse, answer: Response,
   for (const [name, value] of answer.headers) headers[name] = value;
   const vary = answer.headers.get("vary");
   headers.vary = vary ? `${vary}, Accept-Encoding` : "Accept-Encoding";
-  if (body.length >= COMPRESS_FROM && accepts(req, "gzip") && !answer.headers.has("content-encoding")) {
+  if (body.length >= COMPRESS_FROM && compressible(answer.headers.get("content-type")) && accepts(req, "gzip") && !answer.headers.has("content-encoding")) {
     body = await gzipped(body);
     headers["content-encoding"] = "gzip";
   }
