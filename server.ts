@@ -8,6 +8,8 @@ import { publicUrl } from "./lib/http/origin.ts";
 import { decodablePath, refuseUndecodable } from "./lib/http/undecodable.ts";
 import { restoreBodyLength } from "./lib/http/body-length.ts";
 import { directRoutes } from "./lib/http/direct.ts";
+import { nextStaticSource, staticFiles } from "./lib/http/static.ts";
+import { pdfjsStaticSource } from "./lib/documents/pdfjs-files.ts";
 import { GET as meetingSnapshot } from "./app/api/v1/meetings/[meetingId]/route.ts";
 import { PATCH as agendaItemUpdate } from "./app/api/v1/agenda-items/[itemId]/route.ts";
 import { POST as liveCommand } from "./app/api/v1/meetings/[meetingId]/live/route.ts";
@@ -45,6 +47,9 @@ const handle = app.getRequestHandler();
 // page that every member opening it waits for, answered from their route files' handlers without Next's routing around
 // them (lib/http/direct.ts); every other request goes to Next.
 const direct = directRoutes([meetingSnapshot, agendaItemUpdate, liveCommand, castBallot, askToSpeak, firstPagePicture]);
+// Next's scripts and styles and pdf.js's files, compressed once and kept, not on every request (lib/http/static.ts).
+// In development Next builds them as they are asked for: they go to Next.
+const staticFile = dev ? () => false : staticFiles([nextStaticSource(), pdfjsStaticSource], (req, res) => void handle(req, res));
 // ACCESS_LOG=1: a line per request (README, configuration): what a slow tablet waits for, in milliseconds.
 const accessLog = process.env.ACCESS_LOG === "1";
 httpServer.on("request", (req, res) => {
@@ -62,7 +67,7 @@ httpServer.on("request", (req, res) => {
   if (!decodablePath(req.url ?? "/")) return refuseUndecodable(req, res);
   withPagePolicy(req, res);
   restoreBodyLength(res);
-  if (direct(req, res)) return;
+  if (direct(req, res) || staticFile(req, res)) return;
   void handle(req, res);
 });
 attachRealtime(httpServer);

@@ -5,6 +5,7 @@
 //   npx tsx bench/page-cpu.ts                         the meeting page: 3 rounds of 300 requests from 50 users after a warm-up
 //   PAGE_CPU_REQUESTS=1000 PAGE_CPU_PATH=snapshot     the snapshot API instead ("page", the default; or any path: "/meetings")
 //   PAGE_CPU_LOCALE=en                                the same users with English as their language
+// Every request accepts gzip, as a browser's does (the server compresses what it sends).
 //   BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   a V8 profile of the server (written on SIGTERM)
 //   PAGE_CPU_DUMP=/tmp/page.html                     the first answer's body, to look at
 // Ports: PAGE_CPU_PORTS="3200-3299" (the system picks one when unset).
@@ -36,7 +37,7 @@ async function fire(url: string, cookies: string[], amount: number) {
         setupRequest: (req, context) => {
           const ctx = context as { user?: number };
           ctx.user ??= next++ % cookies.length;
-          req.headers = { ...req.headers, cookie: cookies[ctx.user] };
+          req.headers = { ...req.headers, cookie: cookies[ctx.user], "accept-encoding": "gzip, deflate, br" };
           return req;
         },
       },

@@ -57,7 +57,8 @@ function webRequest(req: IncomingMessage): Request | null {
   }
 }
 
-const accepts = (req: IncomingMessage, encoding: string) =>
+/** Whether the client takes `encoding` (named in Accept-Encoding, not with q=0). */
+export const accepts = (req: IncomingMessage, encoding: string) =>
   String(req.headers["accept-encoding"] ?? "")
     .split(",")
     .some((e) => {

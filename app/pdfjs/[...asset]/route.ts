@@ -1,24 +1,13 @@
 // pdf.js's library, viewer components and worker and the data files it loads (CMaps, standard fonts, WASM decoders),
 // served by this app from the installed pdfjs-dist (the reader loads them as modules, components/reader/boot.ts): no
 // CDN, so a tablet on a closed government network reads papers. The version is in the path, so an upgrade never mixes
-// a new viewer with a cached old worker, and a versioned file may be cached for good.
+// a new viewer with a cached old worker, and a versioned file may be cached for good. In production server.ts answers
+// these files itself, compressed once (lib/http/static.ts); this route answers in development and the l10n files.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { PDFJS_ROOT as ROOT, pdfjsVersion } from "@/lib/documents/pdfjs-version";
+import { pdfjsVersion } from "@/lib/documents/pdfjs-version";
+import { PDFJS_TYPES, pdfjsFileOf } from "@/lib/documents/pdfjs-files";
 import { PDFJS_L10N_FILES, pdfjsFluent, pdfjsLocaleIndex } from "@/lib/i18n/pdfjs";
-
-/** What may be served: the library, the viewer, the worker, and the folders of data pdf.js asks for by URL. */
-const FOLDERS = new Set(["cmaps", "standard_fonts", "wasm"]);
-const MODULES: Record<string, Set<string>> = { build: new Set(["pdf.min.mjs", "pdf.worker.min.mjs"]), web: new Set(["pdf_viewer.mjs"]) };
-const TYPES: Record<string, string> = { ".mjs": "text/javascript", ".bcmap": "application/octet-stream", ".pfb": "application/octet-stream", ".ttf": "font/ttf", ".wasm": "application/wasm" };
-
-function fileOf(asset: string[], version: string): string | null {
-  if (asset.length !== 3 || asset[0] !== version) return null;
-  const [, folder, name] = asset;
-  if (!/^[\w.-]+$/.test(name) || name.startsWith(".")) return null;
-  if (MODULES[folder] ? !MODULES[folder].has(name) : !FOLDERS.has(folder)) return null;
-  return path.join(ROOT, folder, name);
-}
 
 /**
  * pdf.js's labels in our languages (lib/i18n/pdfjs.ts): l10n/locale.json, the index GenericL10n reads, and one Fluent
@@ -38,8 +27,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ asset: 
   const { asset } = await params;
   const l10n = l10nAnswer(asset, pdfjsVersion());
   if (l10n) return l10n;
-  const file = fileOf(asset, pdfjsVersion());
-  const type = file && TYPES[path.extname(file)];
+  const file = pdfjsFileOf(asset, pdfjsVersion());
+  const type = file && PDFJS_TYPES[path.extname(file)];
   if (!file || !type) return new Response(null, { status: 404 });
   const bytes = await fs.readFile(file).catch(() => null);
   if (!bytes) return new Response(null, { status: 404 });
