@@ -39,7 +39,7 @@ describe("pdf.js assets", () => {
   it("serves nothing else: another version, another file, a path out of the folder", async () => {
     for (const asset of [["1.0.0", "build", "pdf.worker.min.mjs"], [pkg.version, "build", "pdf.mjs"], [pkg.version, "..", "package.json"],
       [pkg.version, "cmaps", "..%2Fpackage.json"], [pkg.version, "standard_fonts", ".hidden"], [pkg.version, "web", "viewer.mjs"], [pkg.version, "web", "pdf_viewer.css"],
-      [pkg.version, "build", "pdf.sandbox.min.mjs"], [pkg.version, "cmaps", "none.bcmap"]]) {
+      [pkg.version, "build", "pdf.sandbox.min.mjs"], [pkg.version, "cmaps", "none.bcmap"], [pkg.version, "constructor", "x.mjs"], [pkg.version, "__proto__", "x.mjs"]]) {
       expect((await get(...asset)).status, asset.join("/")).toBe(404);
     }
   });
