@@ -1,13 +1,14 @@
 // The picture of a paper's first page (lib/documents/firstpage.ts): made by pdf.js on the server after an upload, a
 // real WebP of the page at the reader's width; none (and no error) for a paper pdf.js cannot draw; served by the same
 // rules as the paper's file, conditionally.
+import fs from "node:fs";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { documentOps } from "@/lib/documents/operations";
 import { updateDocument, uploadDocument } from "@/lib/documents/commands";
 import { FIRST_PAGE_WIDTH, firstPagePicture, firstPageSize } from "@/lib/documents/firstpage";
-import { storeBlob } from "@/lib/documents/storage";
+import { firstPagePaths, storeBlob } from "@/lib/documents/storage";
 import { readerView } from "@/lib/reading/queries";
 import { World, type Fixture } from "./operation-cases";
 import { goodPdf, truncatedPdf } from "./files/bad-pdfs";
@@ -78,6 +79,19 @@ describe("the first page's picture", () => {
     const again = await get(f.documentId, world.people.member, { "If-None-Match": '"page1-anything"' });
     expect(again.status).toBe(200);
     expect(new Uint8Array(await again.arrayBuffer())).toEqual(bytes);
+  });
+
+  it("is kept in memory once asked for: a room of members opening the paper at once is not each a disk read", async () => {
+    const { version } = (await uploadDocument(world.people.secretariat, f.meetingId, { title: "Phụ lục", fileName: "phu-luc.pdf", bytes: await goodPdf("Phụ lục kèm theo", 1) })).result;
+    const picture = await firstPagePicture(version.fileHash);
+    expect(picture).not.toBeNull();
+    // The stored file overwritten behind the server's back (the app never changes a picture, only makes it): the
+    // answers still carry the picture as it was read, from memory, not the disk's bytes.
+    fs.writeFileSync(firstPagePaths(version.fileHash).picture, "not read again");
+    expect((await firstPagePicture(version.fileHash))?.equals(picture!)).toBe(true);
+    const res = await get(version.documentId);
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer()).equals(picture!)).toBe(true);
   });
 
   it("refuses whom the file refuses: no session 401, outside the meeting 404, a paper restricted to others 404; a top-secret paper is read in the app", async () => {

@@ -82,10 +82,36 @@ async function readPicture(hash: string): Promise<Buffer | null> {
 }
 
 /**
+ * The pictures last asked for, kept in memory (a picture never changes under its paper's hash): when a meeting's
+ * members open the same paper at once, each answer is sent from here instead of waiting for a disk read in Node's
+ * thread pool, busy with the paper's own ranges. At most PICTURES_KEPT_BYTES, the least recently asked for dropped.
+ */
+const kept = new Map<string, Buffer>();
+let keptBytes = 0;
+const PICTURES_KEPT_BYTES = 32 * 1024 * 1024;
+function keep(hash: string, picture: Buffer) {
+  if (kept.has(hash) || picture.length > PICTURES_KEPT_BYTES) return;
+  kept.set(hash, picture);
+  keptBytes += picture.length;
+  for (const [oldest, p] of kept) {
+    if (keptBytes <= PICTURES_KEPT_BYTES) break;
+    kept.delete(oldest);
+    keptBytes -= p.length;
+  }
+}
+
+/**
  * The first-page picture of the stored paper `hash`, made now if it is not there yet (`bytes`: the paper, when the
  * caller has it in memory). null when pdf.js cannot draw it; never throws.
  */
 export function firstPagePicture(hash: string, bytes?: Uint8Array): Promise<Buffer | null> {
+  const inMemory = kept.get(hash);
+  if (inMemory) {
+    // Most recently asked for: last in the map's order.
+    kept.delete(hash);
+    kept.set(hash, inMemory);
+    return Promise.resolve(inMemory);
+  }
   const running = making.get(hash);
   if (running) return running;
   const work = (async () => {
@@ -109,7 +135,7 @@ export function firstPagePicture(hash: string, bytes?: Uint8Array): Promise<Buff
     return turn;
   })();
   making.set(hash, work);
-  void work.finally(() => making.delete(hash));
+  void work.then((picture) => picture && keep(hash, picture)).finally(() => making.delete(hash));
   return work;
 }
 
