@@ -776,16 +776,22 @@ reader's DOM (\`[data-testid="shared-note"]\`, seen by a MutationObserver on the
 ## What the reader does for page 1, and what did not help
 
 - Page 1 is shown before pdf.js has started: the server drew it with pdf.js when the paper was stored (above), and the
-  reader's HTML carries it in page 1's place (its request in the head at high priority, the page's aspect ratio so
+  reader's HTML carries it in page 1's place (an \`<img fetchpriority="high">\`, the page's aspect ratio so
   nothing moves, the watermark with the reader's name and time and the confidentiality mark laid over it as over
   pdf.js's pages, alt text). It is hidden the moment pdf.js puts page 1's canvas in (a CSS \`:has()\` rule) and
   removed once the page is drawn; search, selection and notes need pdf.js's page and come with it. The picture is one
-  more request before page 1 (~160 KB for this dense text page; sparser pages far less): on a slow line it shares the
-  bandwidth with the paper and the scripts, so it is kept small (1280 px, WebP quality 30).
+  more request before page 1 (~160 KB for this dense text page; sparser pages far less), kept small (1280 px, WebP
+  quality 30) and answered by \`server.ts\` itself, without Next's routing (lib/http/direct.ts).
+- pdf.js's downloads wait for the picture (at most 1 s). Started beside it, the worker (380 KB), the paper (340 KB)
+  and pdf.js's library (137 KB) shared a cold tablet's 10 Mbit/s with it and the picture came last: asked at 195 ms,
+  in at 896 ms (\`BENCH_READER_TRACE\`). With the wait, 5 cold loads each on a quiet machine: page 1 visible p50
+  1008 -> 576 ms; pdf.js's own page 1 from 1.00x to 1.09x plain (its downloads start when the page's main thread
+  is next free after the picture, while Next's scripts run). Asking for them at low fetch priority instead was
+  bimodal (533-559 ms in two loads, 1073-1093 ms in the other two: Chromium held them back only sometimes).
 - The reader's page carries small inline scripts (components/reader/boot.ts, \`<script type="module" async>\`):
   it starts pdf.js's worker (its script fetched at high priority and started from a blob: a Worker's own request is
   a low-priority one that waited ~0.6 s behind Next's scripts, cold) and the paper's first request (the whole file when under 2 MB, else its first 64 KB)
-  as soon as the HTML is parsed, imports pdf.js's library and viewer (modulepreloaded in the head), gives pdf.js
+  as soon as the picture is in, imports pdf.js's library and then its viewer, gives pdf.js
   the bytes through a \`PDFDataRangeTransport\` fed from that request (further ranges fetched when pdf.js asks),
   and sets pdf.js's viewer up on the server-rendered container, with the watermark and mark, without waiting for
   React; the reader panel takes that viewer over when it hydrates. One file request before page 1 (plain pdf.js:
