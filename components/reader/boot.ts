@@ -198,7 +198,7 @@ interface BootGlobal {
 }
 
 /** The longest pdf.js's downloads wait for the first page's picture (bootStartScript). */
-export const PICTURE_FIRST_MS = 1000;
+const PICTURE_FIRST_MS = 1000;
 
 /** What the page's first inline script started, for its second (bootStartScript, bootViewerScript). */
 const BOOT_GLOBAL = "__ocBoot";

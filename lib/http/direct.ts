@@ -12,14 +12,11 @@ import { Readable } from "node:stream";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { apiPolicy, securityHeaders } from "./headers.js";
+import { accepts, COMPRESS_FROM, compressible } from "./encoding.ts";
 import { API_BASE, paramNames } from "./operation.ts";
 import type { RouteHandler } from "./route.ts";
 
 const gzipped = promisify(gzip);
-/** The threshold of Next's compression (the `compression` package's default): smaller bodies go as they are. */
-const COMPRESS_FROM = 1024;
-/** What Next's compression compresses (the `compressible` list's kinds answered here): text, not a WebP or a PDF. */
-const compressible = (type: string | null) => /^(text\/|application\/([\w.+-]*\+)?json\b|application\/(javascript|xml)\b|image\/svg\+xml\b)/i.test(type ?? "");
 
 interface DirectRoute {
   method: string;
@@ -56,15 +53,6 @@ function webRequest(req: IncomingMessage): Request | null {
     return null;
   }
 }
-
-/** Whether the client takes `encoding` (named in Accept-Encoding, not with q=0). */
-export const accepts = (req: IncomingMessage, encoding: string) =>
-  String(req.headers["accept-encoding"] ?? "")
-    .split(",")
-    .some((e) => {
-      const [name, ...params] = e.trim().split(";");
-      return name.trim().toLowerCase() === encoding && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
-    });
 
 async function send(req: IncomingMessage, res: ServerResponse, answer: Response, dev: boolean): Promise<void> {
   let body: Buffer = Buffer.from(await answer.arrayBuffer());

@@ -13,13 +13,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
-import { accepts } from "./direct.ts";
+import { accepts, COMPRESS_FROM, compressible } from "./encoding.ts";
 import { securityHeaders } from "./headers.js";
 
 const gzipped = promisify(gzip);
 const brotli = promisify(brotliCompress);
-/** Smaller files are sent as they are (Next's compression threshold). */
-const COMPRESS_FROM = 1024;
 /** Brotli's quality: about gzip's time (~40 ms for pdf.js's worker, once), 6-7% fewer bytes than gzip for these scripts. */
 const BROTLI_QUALITY = 5;
 
@@ -30,19 +28,19 @@ export interface StaticSource {
   file(segments: string[]): string | null;
 }
 
-/** Types answered here, by extension; a file of another type is left to Next. */
-const TYPES: Record<string, { type: string; compress: boolean }> = {
-  ".js": { type: "application/javascript; charset=UTF-8", compress: true },
-  ".mjs": { type: "text/javascript", compress: true },
-  ".css": { type: "text/css; charset=UTF-8", compress: true },
-  ".svg": { type: "image/svg+xml", compress: true },
-  ".ttf": { type: "font/ttf", compress: true },
-  ".wasm": { type: "application/wasm", compress: true },
-  ".woff2": { type: "font/woff2", compress: false },
-  ".gif": { type: "image/gif", compress: false },
-  ".png": { type: "image/png", compress: false },
-  ".bcmap": { type: "application/octet-stream", compress: false },
-  ".pfb": { type: "application/octet-stream", compress: false },
+/** Types answered here, by extension (compressed or not by their type, encoding.ts); any other file is left to Next. */
+const TYPES: Record<string, string> = {
+  ".js": "application/javascript; charset=UTF-8",
+  ".mjs": "text/javascript",
+  ".css": "text/css; charset=UTF-8",
+  ".svg": "image/svg+xml",
+  ".ttf": "font/ttf",
+  ".wasm": "application/wasm",
+  ".woff2": "font/woff2",
+  ".gif": "image/gif",
+  ".png": "image/png",
+  ".bcmap": "application/octet-stream",
+  ".pfb": "application/octet-stream",
 };
 
 interface Entry {
@@ -53,15 +51,15 @@ interface Entry {
   etag: string;
 }
 
-async function read(file: string, kind: { type: string; compress: boolean }, dev: boolean): Promise<Entry | null> {
+async function read(file: string, type: string, dev: boolean): Promise<Entry | null> {
   const raw = await fs.readFile(file).catch(() => null); // not there, a folder, unreadable: Next answers
   if (!raw) return null;
-  const compress = kind.compress && raw.length >= COMPRESS_FROM;
+  const compress = compressible(type) && raw.length >= COMPRESS_FROM;
   const [gz, br] = compress
     ? await Promise.all([gzipped(raw), brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })])
     : [null, null];
   const etag = `"${createHash("sha256").update(raw).digest("base64url").slice(0, 27)}"`;
-  const headers: Record<string, string> = { "Content-Type": kind.type, "Cache-Control": "public, max-age=31536000, immutable", ETag: etag };
+  const headers: Record<string, string> = { "Content-Type": type, "Cache-Control": "public, max-age=31536000, immutable", ETag: etag };
   if (compress) headers.Vary = "Accept-Encoding";
   for (const { key, value } of securityHeaders(dev)) headers[key] = value;
   return { headers, raw, gzip: gz, br, etag };
@@ -87,10 +85,10 @@ const unsafe = (s: string) => s === "" || s === "." || s === ".." || /[\\/\0]/.t
  */
 export function staticFiles(sources: StaticSource[], fallback: (req: IncomingMessage, res: ServerResponse) => void, dev = process.env.NODE_ENV !== "production") {
   const cache = new Map<string, Promise<Entry | null>>();
-  const entry = (file: string, kind: { type: string; compress: boolean }) => {
+  const entry = (file: string, type: string) => {
     let found = cache.get(file);
     if (!found) {
-      found = read(file, kind, dev);
+      found = read(file, type, dev);
       cache.set(file, found);
       // Not there (yet): asked again next time.
       void found.then((e) => e || cache.delete(file), () => cache.delete(file));
@@ -110,9 +108,9 @@ export function staticFiles(sources: StaticSource[], fallback: (req: IncomingMes
     }
     if (segments.some(unsafe)) return false;
     const file = source.file(segments);
-    const kind = file ? TYPES[path.extname(file).toLowerCase()] : undefined;
-    if (!file || !kind) return false;
-    entry(file, kind).then(
+    const type = file ? TYPES[path.extname(file).toLowerCase()] : undefined;
+    if (!file || !type) return false;
+    entry(file, type).then(
       (found) => (found ? send(req, res, found) : fallback(req, res)),
       () => fallback(req, res),
     );
