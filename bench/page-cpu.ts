@@ -4,6 +4,7 @@
 // whatever else the machine is doing; CPU ms per request does not (much).
 //   npx tsx bench/page-cpu.ts                         the meeting page: 3 rounds of 300 requests from 50 users after a warm-up
 //   PAGE_CPU_REQUESTS=1000 PAGE_CPU_PATH=snapshot     the snapshot API instead ("page", the default; or any path: "/meetings")
+//   PAGE_CPU_PATH=paper                               the reader's page of one of that meeting's papers (a member's first visit to it)
 //   PAGE_CPU_LOCALE=en                                the same users with English as their language
 // Every request accepts gzip, as a browser's does (the server compresses what it sends).
 //   BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   a V8 profile of the server (written on SIGTERM)
@@ -55,6 +56,7 @@ async function main() {
   const { makeBenchData } = await import("./setup.ts");
   const data = await makeBenchData({ tablets: 0, roomParticipants: 2, httpUsers: USERS });
   if (LOCALE) await db.user.updateMany({ data: { locale: LOCALE } });
+  const paper = await db.document.findFirst({ where: { meetingId: data.cabinet.id, restricted: false }, select: { id: true } });
   await db.$disconnect();
 
   const port = await freePort(ports);
@@ -62,7 +64,7 @@ async function main() {
   const server = await startApp(env, port);
   try {
     const url =
-      WHAT === "snapshot" ? `${app}/api/v1/meetings/${data.cabinet.id}` : WHAT.startsWith("/") ? `${app}${WHAT}` : `${app}/meetings/${data.cabinet.id}`;
+      WHAT === "snapshot" ? `${app}/api/v1/meetings/${data.cabinet.id}` : WHAT === "paper" ? `${app}/meetings/${data.cabinet.id}/papers/${paper!.id}` : WHAT.startsWith("/") ? `${app}${WHAT}` : `${app}/meetings/${data.cabinet.id}`;
     const first = await fetch(url, { headers: { cookie: data.userCookies[0] } });
     const body = await first.text();
     console.log(`[page-cpu] ${url}: ${first.status}, ${(body.length / 1024).toFixed(1)} KB`);

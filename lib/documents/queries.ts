@@ -2,7 +2,9 @@
 // for the secretariat and listed participants). Anything else is a 404, so existence is not disclosed.
 import { db } from "../db/index.ts";
 import { invalid, notFound } from "../errors/index.ts";
-import { documentScope, type Actor } from "../policy/index.ts";
+import { authorize, documentScope, type Actor } from "../policy/index.ts";
+import { asBool, readConsistent, sql } from "../db/read.ts";
+import { readMeetingResource } from "../meetings/snapshot.ts";
 import { authorizeMeeting } from "../meetings/access.ts";
 import { firstPagePicture } from "./firstpage.ts";
 import { changedPages, storedPageText } from "./pagetext.ts";
@@ -10,30 +12,42 @@ import { openBlob } from "./storage.ts";
 
 /**
  * The latest version, or version number `versionNumber`, and a way to open it (or a byte range of it) as a stream from
- * disk (never the whole file in memory).
+ * disk (never the whole file in memory). Every range request of every tablet comes here, so the facts are read with
+ * prepared statements (lib/db/read.ts: ~0.1 ms, against 4-5 Prisma queries, 5-14 ms of server CPU) and judged by the
+ * policy (document.view: the meeting visible, a restricted paper only for the secretariat and those it is shared with).
  */
 export async function getDocumentFile(actor: Actor, documentId: string, versionNumber?: number) {
-  const doc = await db.document.findUnique({ where: { id: documentId }, select: { meetingId: true } });
+  const [[doc], [version]] = readConsistent([
+    sql`SELECT d."id", d."meetingId", d."title", d."confidentiality", d."restricted",
+               EXISTS (SELECT 1 FROM "DocumentAccess" da WHERE da."documentId" = d."id" AND da."userId" = ${actor.id}) AS "shared"
+        FROM "Document" d WHERE d."id" = ${documentId}`,
+    versionNumber
+      ? sql`SELECT "id", "number", "fileHash", "fileName", "size", "pageCount" FROM "DocumentVersion"
+            WHERE "documentId" = ${documentId} AND "number" = ${versionNumber}`
+      : sql`SELECT "id", "number", "fileHash", "fileName", "size", "pageCount" FROM "DocumentVersion"
+            WHERE "documentId" = ${documentId} ORDER BY "number" DESC LIMIT 1`,
+  ]);
   if (!doc) throw notFound();
-  await authorizeMeeting(db, actor, "meeting.view", doc.meetingId);
-  const visible = await db.document.findFirst({ where: { AND: [{ id: documentId }, documentScope(actor)] }, select: { id: true, title: true, confidentiality: true } });
-  if (!visible) throw notFound();
-  const version = await db.documentVersion.findFirst({
-    where: { documentId, ...(versionNumber ? { number: versionNumber } : {}) },
-    orderBy: { number: "desc" },
-    select: { id: true, number: true, fileHash: true, fileName: true, size: true, pageCount: true }, // not the text
-  });
+  const meeting = readMeetingResource(actor.id, String(doc.meetingId));
+  if (!meeting) throw notFound();
+  // Only the asker's own access row is read: whether the paper is shared with anyone else is not this request's concern.
+  authorize(actor, "document.view", { meeting, restricted: asBool(doc.restricted), allowedUserIds: asBool(doc.shared) ? [actor.id] : [] });
   if (!version) throw notFound();
+  const file = {
+    id: String(version.id), number: Number(version.number), fileHash: String(version.fileHash), fileName: String(version.fileName),
+    size: Number(version.size), pageCount: Number(version.pageCount),
+  };
   const open = async (range?: { start: number; end: number }) => {
-    const file = await openBlob(version.fileHash, range);
-    if (!file) {
+    const blob = await openBlob(file.fileHash, range);
+    if (!blob) {
       // The database says the file exists; the disk disagrees (restored from an older backup?). Worth a log line.
-      console.error(`[documents] missing file ${version.fileHash} for document ${documentId} v${version.number}`);
+      console.error(`[documents] missing file ${file.fileHash} for document ${documentId} v${file.number}`);
       throw notFound();
     }
-    return file.stream;
+    return blob.stream;
   };
-  return { document: visible, version, open };
+  const document = { id: String(doc.id), title: String(doc.title), confidentiality: doc.confidentiality as "NORMAL" | "CONFIDENTIAL" | "SECRET" };
+  return { document, version: file, open };
 }
 
 /**

@@ -330,6 +330,15 @@ function visibleMeetingRow(actor: Actor, meetingId: string): Row {
 }
 
 /**
+ * What the policy needs to judge this actor on this meeting (lib/meetings/access.ts loads the same through Prisma
+ * inside write transactions), from one prepared statement; null when there is no such meeting.
+ */
+export function readMeetingResource(actorId: string, meetingId: string): MeetingResource | null {
+  const [[m]] = readConsistent([meetingQuery(meetingId, actorId)]);
+  return m ? resourceOf(m) : null;
+}
+
+/**
  * What the meeting page itself shows before its live view loads the snapshot: the title, and the version this
  * participant had seen when they last left (0 for none). One row read; the policy decides as for the snapshot.
  */

@@ -6,7 +6,8 @@ import { db } from "../db";
 import { makeMeeting, makeUser } from "../../tests/fixtures";
 import { loadMeetingResource } from "../meetings/access";
 import { getMeetingSnapshot } from "../meetings/queries";
-import { meetingForChange } from "../meetings/snapshot";
+import { meetingForChange, readMeetingResource } from "../meetings/snapshot";
+import { getDocumentFile } from "../documents/queries";
 import { writeTransaction } from "../db/write";
 
 const actor = (role: Actor["role"], id = "u1"): Actor => ({ id, role, name: "x", email: "x@x", locale: "vi" });
@@ -135,12 +136,23 @@ describe("documentScope and annotationScope (the query filters) agree with can()
           if (isDeputy) await db.participant.updateMany({ where: { meetingId: m.id, userId: absentee.id }, data: { rsvp: "DELEGATE", deputyUserId: user.id } });
           await db.meeting.update({ where: { id: m.id }, data: { status, approverId: isApprover ? user.id : null, publishedAt: status === "DRAFT" || status === "SUBMITTED" ? null : new Date() } });
           const doc = await db.document.create({
-            data: { meetingId: m.id, title: "Tờ trình", restricted, access: { create: [{ userId: absentee.id }, ...(shared ? [{ userId: user.id }] : [])] } },
+            data: {
+              meetingId: m.id, title: "Tờ trình", restricted, access: { create: [{ userId: absentee.id }, ...(shared ? [{ userId: user.id }] : [])] },
+              versions: { create: { number: 1, fileHash: "h", fileName: "a.pdf", size: 1, pageCount: 1, uploadedById: sec.id } },
+            },
           });
           const meeting: MeetingResource = await loadMeetingResource(db, user, m.id);
           const resource = { meeting, restricted, allowedUserIds: shared ? [user.id] : [] };
           const visible = (await db.document.count({ where: { AND: [{ id: doc.id }, documentScope(user)] } })) === 1;
           expect(visible).toBe(can(user, "document.view", resource));
+          // The file's and the picture's own reading of the same facts (prepared statements, not Prisma) decides alike.
+          const policyFacts = (r: MeetingResource) => ({
+            id: r.id, status: r.status, chairId: r.chairId, approverId: r.approverId, published: !!r.publishedAt,
+            participant: r.participant && { role: r.participant.role, mayVote: r.participant.mayVote }, represents: !!r.represents, deputySeatCheckedIn: !!r.deputySeatCheckedIn,
+          });
+          expect(policyFacts(readMeetingResource(user.id, m.id)!)).toEqual(policyFacts(meeting));
+          const opened = await getDocumentFile(user, doc.id).then(() => true, (e: AppError) => (e.code === "NOT_FOUND" ? false : Promise.reject(e)));
+          expect(opened).toBe(visible);
         },
       ),
       { numRuns: 50 },
