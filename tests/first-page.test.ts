@@ -92,6 +92,10 @@ describe("the first page's picture", () => {
     const res = await get(version.documentId);
     expect(res.status).toBe(200);
     expect(Buffer.from(await res.arrayBuffer()).equals(picture!)).toBe(true);
+    // Its sizes too (every member's reader page names them): read once, then from memory.
+    const size = await firstPageSize(version.fileHash);
+    fs.writeFileSync(firstPagePaths(version.fileHash).info, "{}");
+    expect(await firstPageSize(version.fileHash)).toEqual(size);
   });
 
   it("refuses whom the file refuses: no session 401, outside the meeting 404, a paper restricted to others 404; a top-secret paper is read in the app", async () => {

@@ -139,10 +139,18 @@ export function firstPagePicture(hash: string, bytes?: Uint8Array): Promise<Buff
   return work;
 }
 
+/** Sizes read once (they never change under a hash): the reader's page of every member needs them, not a disk read. */
+const sizes = new Map<string, FirstPage>();
+const SIZES_KEPT = 4096;
+
 /** The stored picture's sizes, for the reader's page; null when there is none (yet: then it is made for next time). */
 export async function firstPageSize(hash: string): Promise<FirstPage | null> {
+  const known = sizes.get(hash);
+  if (known) return known;
   try {
     const { width, height, pageWidth } = JSON.parse(await fs.readFile(firstPagePaths(hash).info, "utf8")) as FirstPage;
+    sizes.set(hash, { width, height, pageWidth });
+    if (sizes.size > SIZES_KEPT) sizes.delete(sizes.keys().next().value!);
     return { width, height, pageWidth };
   } catch {
     if (!failed.has(hash)) void firstPagePicture(hash);

@@ -334,8 +334,13 @@ function visibleMeetingRow(actor: Actor, meetingId: string): Row {
  * inside write transactions), from one prepared statement; null when there is no such meeting.
  */
 export function readMeetingResource(actorId: string, meetingId: string): MeetingResource | null {
+  return readMeetingHead(actorId, meetingId)?.resource ?? null;
+}
+
+/** The same, with the meeting's title and version (what a page about one of its papers shows and keys on). */
+export function readMeetingHead(actorId: string, meetingId: string): { resource: MeetingResource; title: string; version: number } | null {
   const [[m]] = readConsistent([meetingQuery(meetingId, actorId)]);
-  return m ? resourceOf(m) : null;
+  return m ? { resource: resourceOf(m), title: str(m.title), version: Number(m.version) } : null;
 }
 
 /**

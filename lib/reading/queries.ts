@@ -1,49 +1,55 @@
 // Reads for the reader and for reading progress, always through the policy's scope filters.
 import { db } from "../db/index.ts";
 import { notFound } from "../errors/index.ts";
-import { can, documentScope, type Actor } from "../policy/index.ts";
+import { authorize, can, documentScope, type Actor } from "../policy/index.ts";
+import { asBool, asDate, readConsistent, sql } from "../db/read.ts";
+import { readMeetingHead } from "../meetings/snapshot.ts";
 import { authorizeMeeting } from "../meetings/access.ts";
 import { storedPages, type ReadingProgress } from "./schema.ts";
 import { firstPageSize } from "../documents/firstpage.ts";
 
-/** What the reader page needs: the paper (if the actor may see it), its versions, and where this reader left off. */
+/**
+ * What the reader page needs: the paper (if the actor may see it), its versions, and where this reader left off. Read
+ * with prepared statements in one read transaction (lib/db/read.ts; every member of a room opens the same papers at
+ * once: through Prisma these were 8 queries), judged by the policy (document.view: a 404 for a paper not theirs).
+ */
 export async function readerView(actor: Actor, meetingId: string, documentId: string) {
-  const meeting = await authorizeMeeting(db, actor, "meeting.view", meetingId);
-  const document = await db.document.findFirst({
-    where: { AND: [{ id: documentId, meetingId }, documentScope(actor)] },
-    select: {
-      id: true, title: true, confidentiality: true, meetingId: true, restricted: true, access: { select: { userId: true } },
-      versions: { orderBy: { number: "desc" }, select: { id: true, number: true, pageCount: true, size: true, createdAt: true, fileHash: true } },
-    },
-  });
-  if (!document || document.versions.length === 0) throw notFound();
-  // The last page on any device, on whichever version was read last.
-  const last = await db.readReceipt.findFirst({
-    where: { userId: actor.id, documentVersion: { documentId } },
-    orderBy: { lastOpenedAt: "desc" },
-    select: { lastPage: true, documentVersion: { select: { number: true } } },
-  });
-  // The newest earlier version this reader opened: what "changed since you read it" compares the latest against.
-  const before = await db.readReceipt.findFirst({
-    where: { userId: actor.id, documentVersion: { documentId, number: { lt: document.versions[0].number } } },
-    orderBy: { documentVersion: { number: "desc" } },
-    select: { documentVersion: { select: { number: true } } },
-  });
+  const head = readMeetingHead(actor.id, meetingId);
+  if (!head) throw notFound();
+  const meeting = head.resource;
+  authorize(actor, "meeting.view", meeting);
+  const [[doc], versions, [last], [before]] = readConsistent([
+    sql`SELECT d."id", d."title", d."confidentiality", d."restricted",
+               EXISTS (SELECT 1 FROM "DocumentAccess" da WHERE da."documentId" = d."id" AND da."userId" = ${actor.id}) AS "shared"
+        FROM "Document" d WHERE d."id" = ${documentId} AND d."meetingId" = ${meetingId}`,
+    sql`SELECT "number", "pageCount", "size", "createdAt", "fileHash" FROM "DocumentVersion" WHERE "documentId" = ${documentId} ORDER BY "number" DESC`,
+    // The last page on any device, on whichever version was read last.
+    sql`SELECT r."lastPage", v."number" FROM "ReadReceipt" r JOIN "DocumentVersion" v ON v."id" = r."documentVersionId"
+        WHERE r."userId" = ${actor.id} AND v."documentId" = ${documentId} ORDER BY r."lastOpenedAt" DESC LIMIT 1`,
+    // The newest earlier version this reader opened: what "changed since you read it" compares the latest against.
+    sql`SELECT MAX(v."number") AS "number" FROM "ReadReceipt" r JOIN "DocumentVersion" v ON v."id" = r."documentVersionId"
+        WHERE r."userId" = ${actor.id} AND v."documentId" = ${documentId}
+          AND v."number" < (SELECT MAX(l."number") FROM "DocumentVersion" l WHERE l."documentId" = ${documentId})`,
+  ]);
+  if (!doc) throw notFound();
+  const confidentiality = doc.confidentiality as "NORMAL" | "CONFIDENTIAL" | "SECRET";
+  // Only the reader's own access row is read: whether the paper is shared with others decides nothing here.
+  const paper = { meeting, restricted: asBool(doc.restricted), allowedUserIds: asBool(doc.shared) ? [actor.id] : [] };
+  authorize(actor, "document.view", paper);
+  if (versions.length === 0) throw notFound();
   return {
-    meeting: { id: meeting.id, title: meeting.title, version: meeting.version },
-    document: { id: document.id, title: document.title, confidentiality: document.confidentiality },
-    versions: await Promise.all(document.versions.map(async (v) => ({
-      number: v.number, pageCount: v.pageCount, size: v.size, createdAt: v.createdAt.toISOString(),
+    meeting: { id: meeting.id, title: head.title, version: head.version },
+    document: { id: String(doc.id), title: String(doc.title), confidentiality },
+    versions: await Promise.all(versions.map(async (v) => ({
+      number: Number(v.number), pageCount: Number(v.pageCount), size: Number(v.size), createdAt: asDate(v.createdAt).toISOString(),
       /** The size of the picture of its first page (lib/documents/firstpage.ts), shown until pdf.js has drawn it; null: none. */
-      firstPage: await firstPageSize(v.fileHash),
+      firstPage: await firstPageSize(String(v.fileHash)),
     }))),
-    lastRead: last ? { page: last.lastPage, version: last.documentVersion.number } : null,
-    readBefore: before?.documentVersion.number ?? null,
+    lastRead: last ? { page: Number(last.lastPage), version: Number(last.number) } : null,
+    readBefore: before?.number === null || before?.number === undefined ? null : Number(before.number),
     viewerId: actor.id,
     /** A stamped copy to keep (GET /documents/{id}/download): never a top-secret paper, except for the secretariat. */
-    mayDownload: can(actor, "document.download", {
-      meeting, restricted: document.restricted, allowedUserIds: document.access.map((a) => a.userId), confidentiality: document.confidentiality,
-    }),
+    mayDownload: can(actor, "document.download", { ...paper, confidentiality }),
     /** Participants keep read receipts and write notes; the secretariat only reads. */
     participant: meeting.participant !== null,
     /** Read receipts are kept: a participant's, or a named deputy's for the member they attend for. */
