@@ -5,27 +5,26 @@
 //      same worker) on the same file URL with the same cookie, cold loads interleaved.
 //   2. Peak JS heap while scrolling through all 200 pages in our reader (same throttling).
 //   3. A note shared with the meeting through the API: the time until 30 other open readers show it.
-// Both readers are loaded through one small proxy in this process (it serves the plain viewer page and pdfjs-dist's
+// Both readers are loaded through one small proxy in a process of its own (bench/reader-proxy.ts) (it serves the plain viewer page and pdfjs-dist's
 // files under /__plain/ and passes everything else, websockets included, to the app), so both come from one origin
 // and the same server with the same extra hop. The app is the production server on a fresh SQLite database under
 // data/bench/, removed at the end; a watchdog ends the run after 15 minutes.
 // To see where a load's time goes: BENCH_READER_FIRST_ONLY=1 (part 1 only), BENCH_READER_LOADS / _WARM_LOADS (how
 // many), BENCH_READER_PROFILE=<dir> (the page's main-thread CPU profile until page 1, .cpuprofile) and
 // BENCH_READER_TIMELINE=<dir> (Chromium's timeline trace until page 1, for chrome://tracing or DevTools),
+// BENCH_READER_LAG=1 (this process's event-loop delay during each load: a stalled client is not the app's time),
 // BENCH_READER_HTML=<path prefix> (each load's page HTML as the browser got it) and ACCESS_LOG=1 (the server's own
 // time per request, README). Each load's line in the output has the picture's request timing and, when it arrived
 // before it could be seen, what hid it.
 import { execFileSync } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import fs from "node:fs";
-import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import zlib from "node:zlib";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright";
-import { benchEnvironment, ensureBuild, freePort, removeBenchDir, root, runBench, startApp, stop } from "./processes.ts";
+import { benchEnvironment, ensureBuild, freePort, removeBenchDir, root, runBench, spawnNode, startApp, stop } from "./processes.ts";
 import { machine } from "./report.ts";
 import { mb, ms, summarize, triple, type Summary } from "./stats.ts";
 
@@ -56,83 +55,8 @@ const { benchDir, env } = benchEnvironment("reader");
 
 const children: ChildProcess[] = [];
 let browser: Browser | undefined;
-let proxy: http.Server | undefined;
 const pdfjsDir = path.join(root, "node_modules", "pdfjs-dist");
 const pdfjsVersion = JSON.parse(fs.readFileSync(path.join(pdfjsDir, "package.json"), "utf8")).version as string;
-
-/** The plain viewer: pdf.js's own components, default options, the app's worker (the same file our reader uses). */
-const plainPage = (fileUrl: string) => `<!doctype html>
-<html><head><meta charset="utf-8"><title>pdf.js plain viewer</title>
-<link rel="stylesheet" href="/__plain/web/pdf_viewer.css">
-<style>body{margin:0}#viewerContainer{position:absolute;inset:0;overflow:auto;background:#ccc}</style></head>
-<body><div id="viewerContainer"><div id="viewer" class="pdfViewer"></div></div>
-<script type="module">
-import * as pdfjsLib from "/__plain/build/pdf.min.mjs";
-globalThis.pdfjsLib = pdfjsLib;
-pdfjsLib.GlobalWorkerOptions.workerSrc = "/pdfjs/${pdfjsVersion}/build/pdf.worker.min.mjs";
-const { EventBus, PDFLinkService, PDFViewer } = await import("/__plain/web/pdf_viewer.mjs");
-const eventBus = new EventBus();
-const linkService = new PDFLinkService({ eventBus });
-const pdfViewer = new PDFViewer({ container: document.getElementById("viewerContainer"), eventBus, linkService });
-linkService.setViewer(pdfViewer);
-eventBus.on("pagesinit", () => { pdfViewer.currentScaleValue = "page-width"; });
-eventBus.on("pagerendered", (e) => { if (e.pageNumber === 1 && !document.documentElement.dataset.pagerendered) document.documentElement.dataset.pagerendered = String(performance.now()); });
-const pdf = await pdfjsLib.getDocument({ url: ${JSON.stringify(fileUrl)}, cMapUrl: "/pdfjs/${pdfjsVersion}/cmaps/", cMapPacked: true, standardFontDataUrl: "/pdfjs/${pdfjsVersion}/standard_fonts/" }).promise;
-pdfViewer.setDocument(pdf);
-linkService.setDocument(pdf, null);
-</script></body></html>`;
-
-const gzipped = new Map<string, Buffer>();
-/** One origin for both readers: /__plain/* from here, the rest (HTTP and websocket upgrades) passed to the app. */
-function startProxy(port: number, appPort: number, fileUrl: string): Promise<http.Server> {
-  const types: Record<string, string> = { ".mjs": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png" };
-  const server = http.createServer((req, res) => {
-    const url = req.url ?? "/";
-    if (url.startsWith("/__plain/")) {
-      if (url === "/__plain/viewer.html") {
-        res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-        res.end(plainPage(fileUrl));
-        return;
-      }
-      const rel = decodeURIComponent(url.slice("/__plain/".length).split("?")[0]);
-      const file = path.join(pdfjsDir, rel);
-      if (!file.startsWith(pdfjsDir + path.sep) || !/^(build|web)\//.test(rel) || !fs.existsSync(file)) {
-        res.writeHead(404).end();
-        return;
-      }
-      // Served as the app serves its own /pdfjs/ files: versioned, cached for good, compressed (gzip, made once).
-      const headers: http.OutgoingHttpHeaders = { "content-type": types[path.extname(file)] ?? "application/octet-stream", "cache-control": "public, max-age=31536000, immutable", vary: "accept-encoding" };
-      const raw = fs.readFileSync(file);
-      if (/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
-        let gz = gzipped.get(file);
-        if (!gz) gzipped.set(file, (gz = zlib.gzipSync(raw)));
-        res.writeHead(200, { ...headers, "content-encoding": "gzip", "content-length": gz.length }).end(gz);
-      } else {
-        res.writeHead(200, { ...headers, "content-length": raw.length }).end(raw);
-      }
-      return;
-    }
-    const up = http.request({ host: "127.0.0.1", port: appPort, method: req.method, path: url, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.rawHeaders);
-      r.pipe(res);
-    });
-    up.on("error", () => res.destroy());
-    req.pipe(up);
-  });
-  server.on("upgrade", (req, socket, head) => {
-    const upstream = net.connect(appPort, "127.0.0.1", () => {
-      const lines = [`${req.method} ${req.url} HTTP/1.1`];
-      for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
-      upstream.write(lines.join("\r\n") + "\r\n\r\n");
-      if (head.length) upstream.write(head);
-      upstream.pipe(socket);
-      socket.pipe(upstream);
-    });
-    upstream.on("error", () => socket.destroy());
-    socket.on("error", () => upstream.destroy());
-  });
-  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
-}
 
 /**
  * Records, on the page's clock: when page 1's canvas is in the DOM with a non-zero size (benchCanvas: pdf.js adds it
@@ -277,6 +201,8 @@ const staticKind = (url: string) => {
  */
 async function load(url: string, cookie: string, origin: string, warm = false, noPicture = false): Promise<{ visible: number; firstPage: number; textLayer: number; pagerendered: number | null; breakdown: Breakdown }> {
   const ctx = await newContext(cookie, origin);
+  const lag = monitorEventLoopDelay({ resolution: 5 });
+  lag.enable();
   try {
     await ctx.addInitScript(FIRST_PAGE_PROBE);
     if (noPicture) await ctx.route(/\/first-page\?/, (route) => route.abort());
@@ -337,8 +263,10 @@ async function load(url: string, cookie: string, origin: string, warm = false, n
       return { visible: Number(d.benchFirstPage), firstPage: Number(d.benchCanvas), textLayer: Number(d.benchTextLayer), pagerendered: d.pagerendered ? Number(d.pagerendered) : null };
     });
     const breakdown = (await page.evaluate(BREAKDOWN)) as Breakdown;
+    if (process.env.BENCH_READER_LAG) console.log(`[bench] this process's event-loop delay during the load: max ${(lag.max / 1e6).toFixed(0)} ms, p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms`);
     return { ...got, breakdown };
   } finally {
+    lag.disable();
     await ctx.close();
   }
 }
@@ -347,6 +275,8 @@ interface HeapResult { peak: number; end: number; start: number; samples: number
 
 async function scrollHeap(url: string, cookie: string, origin: string): Promise<HeapResult> {
   const ctx = await newContext(cookie, origin);
+  const lag = monitorEventLoopDelay({ resolution: 5 });
+  lag.enable();
   try {
     await ctx.addInitScript(FIRST_PAGE_PROBE);
     const page = await ctx.newPage();
@@ -524,7 +454,12 @@ async function main() {
   const appUrl = `http://127.0.0.1:${appPort}`;
   const proxyPort = await freePort(PORTS);
   const fileUrl = `/api/v1/documents/${doc.document.id}/file?version=1`;
-  proxy = await startProxy(proxyPort, appPort, fileUrl);
+  const proxy = spawnNode("bench/reader-proxy.ts", { ...process.env, READER_PROXY_PORT: String(proxyPort), READER_APP_PORT: String(appPort), READER_FILE_URL: fileUrl }, true);
+  children.push(proxy);
+  await new Promise<void>((resolve, reject) => {
+    proxy.once("message", () => resolve());
+    proxy.once("exit", (code) => reject(new Error(`the proxy exited (${code})`)));
+  });
   const origin = `http://127.0.0.1:${proxyPort}`;
   const readerUrl = `${origin}/meetings/${m.id}/papers/${doc.document.id}`;
   const plainUrl = `${origin}/__plain/viewer.html`;
@@ -835,8 +770,6 @@ reader's DOM (\`[data-testid="shared-note"]\`, seen by a MutationObserver on the
 
 async function cleanup() {
   await browser?.close().catch(() => {});
-  proxy?.closeAllConnections();
-  proxy?.close();
   for (const c of children) stop(c);
   removeBenchDir(benchDir);
 }
