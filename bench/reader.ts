@@ -66,7 +66,9 @@ const pdfjsVersion = JSON.parse(fs.readFileSync(path.join(pdfjsDir, "package.jso
  * no less than the screen's resolution (its natural width at least its width on screen × devicePixelRatio).
  */
 const FIRST_PAGE_PROBE = `(() => {
-  const at = (key) => { const d = document.documentElement.dataset; if (!d[key]) d[key] = String(performance.now()); };
+  // The bench waits for these console lines, not with Playwright's waitForFunction: that injects Playwright's own
+  // script into the page, ~150 ms of the throttled main thread just when the page is first laid out and painted.
+  const at = (key) => { const d = document.documentElement.dataset; if (!d[key]) { d[key] = String(performance.now()); if (key === "benchCanvas") console.debug("bench:canvas"); } };
   const visible = (key) => { at(key); at("benchFirstPage"); };
   const watched = new WeakSet();
   const check = () => {
@@ -92,11 +94,27 @@ const FIRST_PAGE_PROBE = `(() => {
       if (img.complete && img.naturalWidth > 0) painted(); else img.addEventListener("load", painted, { once: true });
     }
     const d = document.documentElement.dataset;
-    if (d.benchCanvas && d.benchTextLayer) obs.disconnect();
+    if (d.benchCanvas && d.benchTextLayer) { obs.disconnect(); console.debug("bench:done"); }
   };
   const obs = new MutationObserver(check);
   obs.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["width", "height", "style", "hidden"] });
 })();`;
+
+/** Resolves when the page's probe logs `line` (FIRST_PAGE_PROBE), rejects after FIRST_PAGE_TIMEOUT_MS. */
+function probeSaid(page: Page, line: string): Promise<void> {
+  const said = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the page did not say ${line} within ${FIRST_PAGE_TIMEOUT_MS} ms`)), FIRST_PAGE_TIMEOUT_MS);
+    const listen = (m: { text(): string }) => {
+      if (m.text() !== line) return;
+      clearTimeout(timer);
+      page.off("console", listen);
+      resolve();
+    };
+    page.on("console", listen);
+  });
+  said.catch(() => {});
+  return said;
+}
 
 async function throttled(ctx: BrowserContext, page: Page, cpu: boolean, cacheDisabled = true) {
   const cdp = await ctx.newCDPSession(page);
@@ -243,21 +261,23 @@ async function load(url: string, cookie: string, origin: string, warm = false, n
     if (timelineDir) {
       fs.mkdirSync(timelineDir, { recursive: true });
       const name = `${url.includes("/__plain") ? "plain" : "ours"}-${warm ? "warm" : "cold"}-${Date.now()}.json`;
-      await browser!.startTracing(page, { path: path.join(timelineDir, name), categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "loading"] });
+      await browser!.startTracing(page, { path: path.join(timelineDir, name), categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "loading", "v8.execute", "disabled-by-default-devtools.timeline.stack"] });
     }
+    const canvas = probeSaid(page, "bench:canvas");
+    const done = probeSaid(page, "bench:done");
     await page.goto(url, { waitUntil: "commit", timeout: FIRST_PAGE_TIMEOUT_MS });
     if (timelineDir) {
-      await page.waitForFunction(() => document.documentElement?.dataset.benchCanvas, null, { timeout: FIRST_PAGE_TIMEOUT_MS, polling: 50 });
+      await canvas;
       await browser!.stopTracing();
     }
     if (profileDir) {
-      await page.waitForFunction(() => document.documentElement?.dataset.benchCanvas, null, { timeout: FIRST_PAGE_TIMEOUT_MS, polling: 50 });
+      await canvas;
       const { profile } = await cdp.send("Profiler.stop");
       fs.mkdirSync(profileDir, { recursive: true });
       const name = `${url.includes("/__plain") ? "plain" : "ours"}-${warm ? "warm" : "cold"}-${Date.now()}.cpuprofile`;
       fs.writeFileSync(path.join(profileDir, name), JSON.stringify(profile));
     }
-    await page.waitForFunction(() => document.documentElement?.dataset.benchTextLayer, null, { timeout: FIRST_PAGE_TIMEOUT_MS, polling: 200 });
+    await done;
     const got = await page.evaluate(() => {
       const d = document.documentElement.dataset;
       return { visible: Number(d.benchFirstPage), firstPage: Number(d.benchCanvas), textLayer: Number(d.benchTextLayer), pagerendered: d.pagerendered ? Number(d.pagerendered) : null };
@@ -650,8 +670,8 @@ by the same probe (a MutationObserver) in both readers: **drawn by pdf.js** when
 non-zero size (pdf.js adds it when its first frame is drawn); its **text layer** when page 1's words are in pdf.js's
 text layer; **visible** (ours) the sooner of that canvas and the first page's picture painted (its \`load\` event, then
 the next animation frame, counted only if it is on screen and its pixels at least the screen's). For plain pdf.js,
-visible is drawn. Both readers are served from one origin by a small proxy in the bench
-process in front of the app (the plain viewer page and pdfjs-dist's files under /__plain/, gzip-compressed when the
+visible is drawn. Both readers are served from one origin by a small proxy (bench/reader-proxy.ts, a process of its
+own: in the bench's process, Playwright stalled it for up to 0.45 s during a load) in front of the app (the plain viewer page and pdfjs-dist's files under /__plain/, gzip-compressed when the
 browser asks, as the app compresses its own, with the same \`Cache-Control\` as the app's /pdfjs/ files; everything
 else passed to the app), both open the same file URL (\`/api/v1/documents/{id}/file?version=1\`, Range requests)
 with the same member's session cookie and use the same worker (\`/pdfjs/${pdfjsVersion}/build/pdf.worker.min.mjs\`
@@ -716,8 +736,15 @@ reader's DOM (\`[data-testid="shared-note"]\`, seen by a MutationObserver on the
   pdf.js's pages, alt text). It is hidden the moment pdf.js puts page 1's canvas in (a CSS \`:has()\` rule) and
   removed once the page is drawn; search, selection and notes need pdf.js's page and come with it. The picture is one
   more request before page 1 (~160 KB for this dense text page; sparser pages far less), kept small (1280 px, WebP
-  quality 30) and answered by \`server.ts\` itself, without Next's routing (lib/http/direct.ts).
-- pdf.js's downloads wait for the picture (at most 1 s). Started beside it, the worker (380 KB), the paper (340 KB)
+  quality 30) and answered by \`server.ts\` itself, without Next's routing (lib/http/direct.ts), its access checked
+  with prepared statements (the paper's file the same: every range request) and the policy, in 1-12 ms on the bench
+  instead of 20-430 ms through Prisma while the page's scripts were being served.
+- The reader's page itself costs the server 12.1 ms of CPU (\`PAGE_CPU_PATH=paper npx tsx bench/page-cpu.ts\`), down
+  from 25.6 ms: its paper, versions and receipts read with prepared statements, the picture's sizes from memory. On
+  the bench's two cores, the page's HTML had taken 60-870 ms in cold loads; now ~65-100 ms.
+- pdf.js's downloads wait until the picture is on screen (at most 1 s): released after the frame that shows it (a
+  timeout set in the next animation frame), not at its load event, when pdf.js's library, cached on a tablet that had
+  read a paper before, was compiled and run in the task that frame waited for. Started beside it, the worker (380 KB), the paper (340 KB)
   and pdf.js's library (137 KB) shared a cold tablet's 10 Mbit/s with it and the picture came last: asked at 195 ms,
   in at 896 ms (\`BENCH_READER_TRACE\`). With the wait, 5 cold loads each on a quiet machine: page 1 visible p50
   1008 -> 576 ms; pdf.js's own page 1 from 1.00x to 1.09x plain (its downloads start when the page's main thread
