@@ -18,6 +18,7 @@ import { goodPdf } from "./files/bad-pdfs";
 import { createAgendaItem } from "@/lib/agenda/commands";
 import { db } from "@/lib/db";
 import { apiRequest, makeMeeting, makeUser, params, sessionCookie } from "./fixtures";
+import { rawRequest } from "./raw-http";
 
 let server: http.Server;
 let base: string;
@@ -44,18 +45,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 /** A raw answer (no decompression); `body` is sent as it is, in chunks when given several. */
-function get(path: string, headers: Record<string, string> = {}, method = "GET", body?: string | string[]) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    const req = http.request(`${base}${path}`, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on("error", reject);
-    for (const chunk of typeof body === "string" ? [body] : body ?? []) req.write(chunk);
-    req.end();
-  });
-}
+const get = (path: string, headers: Record<string, string> = {}, method = "GET", body?: string | string[]) => rawRequest(`${base}${path}`, headers, method, body);
 
 /** The route handler's own answer to the same request (as Next would call it). */
 async function viaHandler(cookie: string | undefined, id: string, headers: Record<string, string> = {}) {

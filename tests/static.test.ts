@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nextStaticSource, staticFiles } from "@/lib/http/static";
 import { pdfjsStaticSource } from "@/lib/documents/pdfjs-files";
 import { PDFJS_ROOT, pdfjsVersion } from "@/lib/documents/pdfjs-version";
+import { rawRequest } from "./raw-http";
 
 let server: http.Server;
 let base: string;
@@ -37,17 +38,7 @@ afterAll(async () => {
   fs.rmSync(dist, { recursive: true, force: true });
 });
 
-function get(urlPath: string, headers: Record<string, string> = {}, method = "GET") {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    const req = http.request(`${base}${urlPath}`, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
+const get = (urlPath: string, headers: Record<string, string> = {}, method = "GET") => rawRequest(`${base}${urlPath}`, headers, method);
 
 describe("unchanging files answered by server.ts", () => {
   const url = "/_next/static/chunks/app-1a2b.js";
