@@ -2,36 +2,53 @@
 // for the secretariat and listed participants). Anything else is a 404, so existence is not disclosed.
 import { db } from "../db/index.ts";
 import { invalid, notFound } from "../errors/index.ts";
-import { authorize, documentScope, type Actor } from "../policy/index.ts";
+import { authorize, documentScope, type Actor, type DocumentResource } from "../policy/index.ts";
 import { asBool, readConsistent, sql } from "../db/read.ts";
-import { readMeetingResource } from "../meetings/snapshot.ts";
+import { readMeetingHead } from "../meetings/snapshot.ts";
 import { authorizeMeeting } from "../meetings/access.ts";
 import { firstPagePicture } from "./firstpage.ts";
 import { changedPages, storedPageText } from "./pagetext.ts";
 import { openBlob } from "./storage.ts";
 
 /**
- * The latest version, or version number `versionNumber`, and a way to open it (or a byte range of it) as a stream from
- * disk (never the whole file in memory). Every range request of every tablet comes here, so the facts are read with
- * prepared statements (lib/db/read.ts: ~0.1 ms, against 4-5 Prisma queries, 5-14 ms of server CPU) and judged by the
- * policy (document.view: the meeting visible, a restricted paper only for the secretariat and those it is shared with).
+ * A paper the actor may see (document.view: the meeting visible, a restricted paper only for the secretariat and those
+ * it is shared with), read with prepared statements (lib/db/read.ts: ~0.1 ms, where Prisma took 4-5 queries and 5-14
+ * ms of server CPU; every range request and every reader page of every tablet asks): the paper, the facts the policy
+ * judged, and its meeting's title and version. NOT_FOUND for a paper that is not there, not in `meetingId` when one
+ * is given, or not the actor's to see.
  */
-export async function getDocumentFile(actor: Actor, documentId: string, versionNumber?: number) {
-  const [[doc], [version]] = readConsistent([
+export function readVisiblePaper(actor: Actor, documentId: string, meetingId?: string) {
+  const [[doc]] = readConsistent([
     sql`SELECT d."id", d."meetingId", d."title", d."confidentiality", d."restricted",
                EXISTS (SELECT 1 FROM "DocumentAccess" da WHERE da."documentId" = d."id" AND da."userId" = ${actor.id}) AS "shared"
         FROM "Document" d WHERE d."id" = ${documentId}`,
+  ]);
+  if (!doc || (meetingId !== undefined && doc.meetingId !== meetingId)) throw notFound();
+  const head = readMeetingHead(actor.id, String(doc.meetingId));
+  if (!head) throw notFound();
+  // Only the asker's own access row is read: whether the paper is shared with anyone else decides nothing for them.
+  const resource: DocumentResource = { meeting: head.resource, restricted: asBool(doc.restricted), allowedUserIds: asBool(doc.shared) ? [actor.id] : [] };
+  authorize(actor, "document.view", resource);
+  return {
+    document: { id: String(doc.id), title: String(doc.title), confidentiality: doc.confidentiality as "NORMAL" | "CONFIDENTIAL" | "SECRET" },
+    resource,
+    meeting: { id: head.resource.id, title: head.title, version: head.version },
+  };
+}
+
+/**
+ * The latest version, or version number `versionNumber`, of a paper the actor may see (readVisiblePaper), and a way
+ * to open it (or a byte range of it) as a stream from disk (never the whole file in memory).
+ */
+export async function getDocumentFile(actor: Actor, documentId: string, versionNumber?: number) {
+  const { document } = readVisiblePaper(actor, documentId);
+  const [[version]] = readConsistent([
     versionNumber
       ? sql`SELECT "id", "number", "fileHash", "fileName", "size", "pageCount" FROM "DocumentVersion"
             WHERE "documentId" = ${documentId} AND "number" = ${versionNumber}`
       : sql`SELECT "id", "number", "fileHash", "fileName", "size", "pageCount" FROM "DocumentVersion"
             WHERE "documentId" = ${documentId} ORDER BY "number" DESC LIMIT 1`,
   ]);
-  if (!doc) throw notFound();
-  const meeting = readMeetingResource(actor.id, String(doc.meetingId));
-  if (!meeting) throw notFound();
-  // Only the asker's own access row is read: whether the paper is shared with anyone else is not this request's concern.
-  authorize(actor, "document.view", { meeting, restricted: asBool(doc.restricted), allowedUserIds: asBool(doc.shared) ? [actor.id] : [] });
   if (!version) throw notFound();
   const file = {
     id: String(version.id), number: Number(version.number), fileHash: String(version.fileHash), fileName: String(version.fileName),
@@ -46,7 +63,6 @@ export async function getDocumentFile(actor: Actor, documentId: string, versionN
     }
     return blob.stream;
   };
-  const document = { id: String(doc.id), title: String(doc.title), confidentiality: doc.confidentiality as "NORMAL" | "CONFIDENTIAL" | "SECRET" };
   return { document, version: file, open };
 }
 

@@ -331,13 +331,9 @@ function visibleMeetingRow(actor: Actor, meetingId: string): Row {
 
 /**
  * What the policy needs to judge this actor on this meeting (lib/meetings/access.ts loads the same through Prisma
- * inside write transactions), from one prepared statement; null when there is no such meeting.
+ * inside write transactions), with the meeting's title and version (what a page about one of its papers shows and
+ * keys on), from one prepared statement; null when there is no such meeting.
  */
-export function readMeetingResource(actorId: string, meetingId: string): MeetingResource | null {
-  return readMeetingHead(actorId, meetingId)?.resource ?? null;
-}
-
-/** The same, with the meeting's title and version (what a page about one of its papers shows and keys on). */
 export function readMeetingHead(actorId: string, meetingId: string): { resource: MeetingResource; title: string; version: number } | null {
   const [[m]] = readConsistent([meetingQuery(meetingId, actorId)]);
   return m ? { resource: resourceOf(m), title: str(m.title), version: Number(m.version) } : null;

@@ -6,7 +6,7 @@ import { db } from "../db";
 import { makeMeeting, makeUser } from "../../tests/fixtures";
 import { loadMeetingResource } from "../meetings/access";
 import { getMeetingSnapshot } from "../meetings/queries";
-import { meetingForChange, readMeetingResource } from "../meetings/snapshot";
+import { meetingForChange, readMeetingHead } from "../meetings/snapshot";
 import { getDocumentFile } from "../documents/queries";
 import { writeTransaction } from "../db/write";
 
@@ -150,7 +150,7 @@ describe("documentScope and annotationScope (the query filters) agree with can()
             id: r.id, status: r.status, chairId: r.chairId, approverId: r.approverId, published: !!r.publishedAt,
             participant: r.participant && { role: r.participant.role, mayVote: r.participant.mayVote }, represents: !!r.represents, deputySeatCheckedIn: !!r.deputySeatCheckedIn,
           });
-          expect(policyFacts(readMeetingResource(user.id, m.id)!)).toEqual(policyFacts(meeting));
+          expect(policyFacts(readMeetingHead(user.id, m.id)!.resource)).toEqual(policyFacts(meeting));
           const opened = await getDocumentFile(user, doc.id).then(() => true, (e: AppError) => (e.code === "NOT_FOUND" ? false : Promise.reject(e)));
           expect(opened).toBe(visible);
         },

@@ -1,27 +1,21 @@
 // Reads for the reader and for reading progress, always through the policy's scope filters.
 import { db } from "../db/index.ts";
 import { notFound } from "../errors/index.ts";
-import { authorize, can, documentScope, type Actor } from "../policy/index.ts";
-import { asBool, asDate, readConsistent, sql } from "../db/read.ts";
-import { readMeetingHead } from "../meetings/snapshot.ts";
+import { can, documentScope, type Actor } from "../policy/index.ts";
+import { asDate, readConsistent, sql } from "../db/read.ts";
+import { readVisiblePaper } from "../documents/queries.ts";
 import { authorizeMeeting } from "../meetings/access.ts";
 import { storedPages, type ReadingProgress } from "./schema.ts";
 import { firstPageSize } from "../documents/firstpage.ts";
 
 /**
- * What the reader page needs: the paper (if the actor may see it), its versions, and where this reader left off. Read
- * with prepared statements in one read transaction (lib/db/read.ts; every member of a room opens the same papers at
- * once: through Prisma these were 8 queries), judged by the policy (document.view: a 404 for a paper not theirs).
+ * What the reader page needs: the paper (if the actor may see it, readVisiblePaper), its versions, and where this
+ * reader left off, read with prepared statements (every member of a room opens the same papers at once: through
+ * Prisma these were 8 queries).
  */
 export async function readerView(actor: Actor, meetingId: string, documentId: string) {
-  const head = readMeetingHead(actor.id, meetingId);
-  if (!head) throw notFound();
-  const meeting = head.resource;
-  authorize(actor, "meeting.view", meeting);
-  const [[doc], versions, [last], [before]] = readConsistent([
-    sql`SELECT d."id", d."title", d."confidentiality", d."restricted",
-               EXISTS (SELECT 1 FROM "DocumentAccess" da WHERE da."documentId" = d."id" AND da."userId" = ${actor.id}) AS "shared"
-        FROM "Document" d WHERE d."id" = ${documentId} AND d."meetingId" = ${meetingId}`,
+  const { document, resource, meeting } = readVisiblePaper(actor, documentId, meetingId);
+  const [versions, [last], [before]] = readConsistent([
     sql`SELECT "number", "pageCount", "size", "createdAt", "fileHash" FROM "DocumentVersion" WHERE "documentId" = ${documentId} ORDER BY "number" DESC`,
     // The last page on any device, on whichever version was read last.
     sql`SELECT r."lastPage", v."number" FROM "ReadReceipt" r JOIN "DocumentVersion" v ON v."id" = r."documentVersionId"
@@ -31,29 +25,25 @@ export async function readerView(actor: Actor, meetingId: string, documentId: st
         WHERE r."userId" = ${actor.id} AND v."documentId" = ${documentId}
           AND v."number" < (SELECT MAX(l."number") FROM "DocumentVersion" l WHERE l."documentId" = ${documentId})`,
   ]);
-  if (!doc) throw notFound();
-  const confidentiality = doc.confidentiality as "NORMAL" | "CONFIDENTIAL" | "SECRET";
-  // Only the reader's own access row is read: whether the paper is shared with others decides nothing here.
-  const paper = { meeting, restricted: asBool(doc.restricted), allowedUserIds: asBool(doc.shared) ? [actor.id] : [] };
-  authorize(actor, "document.view", paper);
   if (versions.length === 0) throw notFound();
   return {
-    meeting: { id: meeting.id, title: head.title, version: head.version },
-    document: { id: String(doc.id), title: String(doc.title), confidentiality },
+    meeting,
+    document,
     versions: await Promise.all(versions.map(async (v) => ({
       number: Number(v.number), pageCount: Number(v.pageCount), size: Number(v.size), createdAt: asDate(v.createdAt).toISOString(),
       /** The size of the picture of its first page (lib/documents/firstpage.ts), shown until pdf.js has drawn it; null: none. */
       firstPage: await firstPageSize(String(v.fileHash)),
     }))),
     lastRead: last ? { page: Number(last.lastPage), version: Number(last.number) } : null,
-    readBefore: before?.number === null || before?.number === undefined ? null : Number(before.number),
+    // MAX over no rows is one row with null.
+    readBefore: before.number === null ? null : Number(before.number),
     viewerId: actor.id,
     /** A stamped copy to keep (GET /documents/{id}/download): never a top-secret paper, except for the secretariat. */
-    mayDownload: can(actor, "document.download", { ...paper, confidentiality }),
+    mayDownload: can(actor, "document.download", { ...resource, confidentiality: document.confidentiality }),
     /** Participants keep read receipts and write notes; the secretariat only reads. */
-    participant: meeting.participant !== null,
+    participant: resource.meeting.participant !== null,
     /** Read receipts are kept: a participant's, or a named deputy's for the member they attend for. */
-    recordsReading: can(actor, "reading.record", meeting),
+    recordsReading: can(actor, "reading.record", resource.meeting),
   };
 }
 export type ReaderView = Awaited<ReturnType<typeof readerView>>;
