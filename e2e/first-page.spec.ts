@@ -142,3 +142,30 @@ test("pdf.js's downloads wait for the first page's picture, and for no more than
   expect(Date.now() - start).toBeLessThan(20_000);
   await context.close();
 });
+
+// The paper's bytes: the server noted, when it drew the first page's picture, which byte ranges pdf.js reads to show
+// page 1 (lib/documents/firstpage.ts); the reader asks for those, all at once, instead of the whole file, and pdf.js
+// draws page 1 from them. The rest of a small paper follows in the background once page 1 is drawn.
+test("the reader asks for the byte ranges page 1 needs, not the whole paper, and pdf.js draws page 1 from them", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const { context, page } = await signIn(browser, "member8@demo.gov.vn", { viewport: TABLET, touch: true });
+  const url = await paperUrl(page);
+  const asked: { range: string | null; drawn: boolean }[] = [];
+  let drawn = false;
+  page.on("request", (r) => r.url().includes("/file?") && asked.push({ range: r.headers().range ?? null, drawn }));
+  await page.goto(url);
+  const page1 = page.locator('.page[data-page-number="1"]');
+  await expect(page1.locator("canvas")).toBeVisible({ timeout: 20_000 });
+  drawn = true;
+  // Its words are there (pdf.js read the right bytes), and every request before page 1 was for a range.
+  await expect(page1.locator(".textLayer")).toContainText(/\S/, { timeout: 20_000 });
+  const before = asked.filter((a) => !a.drawn);
+  expect(before.length, JSON.stringify(asked)).toBeGreaterThan(0);
+  expect(before.every((a) => a.range && /^bytes=\d+-\d+$/.test(a.range)), JSON.stringify(asked)).toBe(true);
+  // The last page is reached and drawn: the rest of the paper comes when needed.
+  const count = await page.locator(".page").count();
+  await page.getByTestId("page-input").fill(String(count));
+  await page.getByTestId("page-input").press("Enter");
+  await expect(page.locator(`.page[data-page-number="${count}"] canvas`)).toBeVisible({ timeout: 20_000 });
+  await context.close();
+});

@@ -13,6 +13,9 @@ import { readerView } from "@/lib/reading/queries";
 import { World, type Fixture } from "./operation-cases";
 import { goodPdf, truncatedPdf } from "./files/bad-pdfs";
 import { makeUser } from "./fixtures";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { PAPER_CHUNK } from "@/lib/reading/paper-bytes";
+import "@/lib/documents/pdf";
 
 let world: World;
 let f: Fixture;
@@ -46,7 +49,7 @@ describe("the first page's picture", () => {
     expect(image.height / image.width).toBeCloseTo(841.89 / 595.28, 2);
     // A text page at this width stays small (a full page of dense text is ~170 KB).
     expect(picture!.length).toBeLessThan(250_000);
-    expect(await firstPageSize(version.fileHash)).toEqual({ width: image.width, height: image.height, pageWidth: expect.closeTo(595.28, 1) });
+    expect(await firstPageSize(version.fileHash)).toEqual({ width: image.width, height: image.height, pageWidth: expect.closeTo(595.28, 1), ranges: expect.any(Array) });
     // The reader's page knows it, for the version it shows.
     const view = await readerView(world.people.member, f.meetingId, version.documentId);
     expect(view.versions[0].firstPage).toMatchObject({ width: FIRST_PAGE_WIDTH });
@@ -96,6 +99,54 @@ describe("the first page's picture", () => {
     const size = await firstPageSize(version.fileHash);
     fs.writeFileSync(firstPagePaths(version.fileHash).info, "{}");
     expect(await firstPageSize(version.fileHash)).toEqual(size);
+  });
+
+  it("notes the bytes pdf.js reads for page 1: given only those, pdf.js opens the paper, draws page 1 and reads its words, asking for nothing else", async () => {
+    // 150 pages of text, saved with object streams (pdf-lib's default, as most PDF writers since PDF 1.5): pdf.js
+    // finds page 1 without reading every page's dictionary, which a classic cross-reference table scatters through the
+    // file (then page 1's ranges are most of it).
+    const paper = await PDFDocument.create();
+    const font = await paper.embedFont(StandardFonts.Helvetica);
+    for (let p = 1; p <= 150; p++) {
+      const page = paper.addPage([595.28, 841.89]);
+      for (let l = 0; l < 60; l++) page.drawText(`Page ${p}, line ${l}: the draft resolution, item ${p * 100 + l}`, { x: 50, y: 800 - l * 12, size: 10, font });
+    }
+    const bytes = await paper.save({ useObjectStreams: true });
+    const { version } = (await uploadDocument(world.people.secretariat, f.meetingId, { title: "Tờ trình dài", fileName: "dai.pdf", bytes })).result;
+    await firstPagePicture(version.fileHash);
+    const { ranges } = (await firstPageSize(version.fileHash))!;
+    expect(ranges!.length).toBeGreaterThan(0);
+    // Joined, in order, in whole chunks (the last one may end at the file's end), within the file; and far less than it.
+    let total = 0;
+    ranges!.forEach(([b, e], i) => {
+      expect(b % PAPER_CHUNK).toBe(0);
+      expect(e === bytes.length || e % PAPER_CHUNK === 0).toBe(true);
+      expect(e).toBeLessThanOrEqual(bytes.length);
+      if (i > 0) expect(b).toBeGreaterThan(ranges![i - 1][1]);
+      total += e - b;
+    });
+    expect(total).toBeLessThan(bytes.length * 0.6);
+    // The reader's pdf.js (the same library) given the paper as ranges: those answered, any other asked for is noted.
+    const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const outside: [number, number][] = [];
+    const range = new pdfjs.PDFDataRangeTransport(bytes.length, null, false);
+    range.requestDataRange = (b: number, e: number) => {
+      if (!ranges!.some(([rb, re]) => rb <= b && e <= re)) outside.push([b, e]);
+      setImmediate(() => range.onDataRange(b, bytes.slice(b, e)));
+    };
+    const task = pdfjs.getDocument({ range, rangeChunkSize: PAPER_CHUNK, disableAutoFetch: true, disableStream: true, verbosity: 0 });
+    const doc = await task.promise;
+    const page = await doc.getPage(1);
+    const viewport = page.getViewport({ scale: 1 });
+    const { canvas, context } = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: unknown; context: unknown } } }).canvasFactory.create(Math.round(viewport.width), Math.round(viewport.height));
+    await page.render({ canvas: canvas as HTMLCanvasElement, canvasContext: context as CanvasRenderingContext2D, viewport }).promise;
+    const words = (await page.getTextContent()).items.map((i) => ("str" in i ? i.str : "")).join(" ");
+    expect(words).toContain("Page 1, line 0: the draft resolution");
+    expect(outside).toEqual([]);
+    // A later page is read beyond them: the ranges are page 1's, not the file.
+    await (await doc.getPage(75)).getTextContent();
+    expect(outside.length).toBeGreaterThan(0);
+    await task.destroy();
   });
 
   it("refuses whom the file refuses: no session 401, outside the meeting 404, a paper restricted to others 404; a top-secret paper is read in the app", async () => {

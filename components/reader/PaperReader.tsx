@@ -136,6 +136,7 @@ export function PaperReader({ view, watermark, startPage, version, pdfjsVersion 
       pdfjsVersion,
       size: shown.size,
       initialPage,
+      ranges: (initialPage === 1 && shown.firstPage?.ranges) || null,
       touch: navigator.maxTouchPoints > 0,
       onPage: (p) => {
         setPage(p);

@@ -11,12 +11,13 @@ import type { ReaderView } from "@/lib/reading/queries";
 import { marksHtml, stampPage, type PageMarks } from "./marks";
 import { dropFirstPage } from "./firstpage";
 import { FIRST_DRAWN_GLOBAL } from "./first-drawn";
+import { PAPER_CHUNK, type ByteRange } from "@/lib/reading/paper-bytes";
 
 export type PdfLib = typeof import("pdfjs-dist");
 export type ViewerLib = typeof import("pdfjs-dist/web/pdf_viewer.mjs");
 
-/** Bytes per range request: small enough that page 1 needs few round trips, large enough not to flood the server. */
-export const RANGE_CHUNK = 65_536;
+/** pdf.js's range chunk: the one the server noted page 1's ranges in (lib/reading/paper-bytes.ts). */
+export const RANGE_CHUNK = PAPER_CHUNK;
 
 /** The version on screen: the latest, or an earlier one asked for (?version=N, e.g. to see a note not carried over). */
 export const shownVersion = (view: ReaderView, version: number | undefined) => view.versions.find((v) => v.number === version) ?? view.versions[0];
@@ -109,11 +110,11 @@ export const STREAM_WHOLE_BELOW = 2 * 1024 * 1024;
  * whole only when small (above); page 1 is drawn from the first chunks, the rest is fetched as pages are reached.
  * The bytes come through `range` (paperTransport), not a URL: the page's own requests, the first one started at once.
  */
-export function documentParams(version: string, size: number): DocumentInitParameters {
+export function documentParams(version: string, size: number, ranged = false): DocumentInitParameters {
   const { base } = pdfjsAssets(version);
   return {
     disableAutoFetch: true,
-    disableStream: size >= STREAM_WHOLE_BELOW,
+    disableStream: ranged || size >= STREAM_WHOLE_BELOW,
     rangeChunkSize: RANGE_CHUNK,
     cMapUrl: `${base}/cmaps/`,
     cMapPacked: true,
@@ -126,16 +127,41 @@ export function documentParams(version: string, size: number): DocumentInitParam
 export const firstRequest = (size: number): RequestInit =>
   size < STREAM_WHOLE_BELOW ? {} : { headers: { Range: `bytes=0-${Math.min(RANGE_CHUNK, size) - 1}` } };
 
+/** Bytes of the paper asked for before pdf.js asks: [b, e) and the promise of them. */
+export interface HeldBytes {
+  b: number;
+  e: number;
+  p: Promise<Uint8Array>;
+}
+
+/**
+ * The byte ranges page 1 needs (noted by the server when it drew the first page's picture, FirstPage.ranges), asked
+ * for all at once when `after` resolves, before pdf.js has started: pdf.js then finds them on the tablet when it asks
+ * (paperTransport), instead of a round trip per range, one after the other, or the whole file. Self-contained: its
+ * source is also part of the page's inline script (bootStartScript).
+ */
+export function prefetchRanges(url: string, ranges: ByteRange[], after: Promise<unknown>): HeldBytes[] {
+  return ranges.map(([b, e]) => {
+    const p = after
+      .then(() => fetch(url, { headers: { Range: `bytes=${b}-${e - 1}` } }))
+      .then((r) => (r.status === 206 ? r.arrayBuffer() : Promise.reject(new Error(`paper: HTTP ${r.status}`))))
+      .then((x) => new Uint8Array(x));
+    p.catch(() => {});
+    return { b, e, p };
+  });
+}
+
 /**
  * The paper's bytes for pdf.js, as a PDFDataRangeTransport (what Firefox gives pdf.js): the first request (`first`,
  * firstRequest) was started by the caller, on the reader's page before pdf.js's worker or library had arrived, so the
  * paper and pdf.js come down together instead of one after the other (pdf.js asks for a URL only once its worker has
- * started). A small paper's stream is fed to pdf.js as it arrives; a large one's first chunk is its initial data.
- * Further ranges are fetched when pdf.js asks (each checked for access by the file route, a lost one tried twice
+ * started). With the ranges page 1 needs already asked for (`pre`, prefetchRanges), pdf.js reads those and nothing
+ * else first; without them, a small paper's stream is fed to pdf.js as it arrives and a large one's first chunk is its
+ * initial data. Further ranges are fetched when pdf.js asks (each checked for access by the file route, a lost one tried twice
  * more); `failed` rejects when the paper cannot be read. Self-contained: its source is also part of the page's inline
- * script (bootScript), so it names nothing from outside itself.
+ * script (bootViewerScript), so it names nothing from outside itself.
  */
-export async function paperTransport(lib: PdfLib, url: string, size: number, whole: boolean, first: Promise<Response>) {
+export async function paperTransport(lib: PdfLib, url: string, size: number, whole: boolean, first: Promise<Response> | null, pre: HeldBytes[] | null = null, fetchRest = false) {
   const abort = new AbortController();
   let fail: (e: unknown) => void = () => {};
   const failed = new Promise<never>((_, reject) => (fail = reject));
@@ -153,13 +179,55 @@ export async function paperTransport(lib: PdfLib, url: string, size: number, who
       }
     }
   };
-  const firstChunk = whole ? null : await first.then((r) => bytes(r, 206));
+  // With `pre` (prefetchRanges): pdf.js's requests are answered from the bytes already asked for where they cover
+  // them (a request may span several), else, or should those have failed, from the network.
+  const held: HeldBytes[] = pre ? [...pre] : [];
+  const fromHeld = (begin: number, end: number): Promise<Uint8Array> | null => {
+    const parts: Promise<Uint8Array>[] = [];
+    for (let at = begin; at < end; ) {
+      const h = held.find((x) => x.b <= at && at < x.e);
+      if (!h) return null;
+      const from = at - h.b;
+      const to = Math.min(end, h.e) - h.b;
+      parts.push(h.p.then((x) => x.subarray(from, to)));
+      at = h.b + to;
+    }
+    return Promise.all(parts).then((xs) => {
+      const out = new Uint8Array(end - begin);
+      let o = 0;
+      for (const x of xs) {
+        out.set(x, o);
+        o += x.length;
+      }
+      return out;
+    });
+  };
+  const firstChunk = whole || pre ? null : await first!.then((r) => bytes(r, 206));
   const transport = new lib.PDFDataRangeTransport(size, firstChunk, false);
   transport.requestDataRange = (begin: number, end: number) => {
-    range(begin, end).then((chunk) => transport.onDataRange(begin, chunk), (e) => abort.signal.aborted || fail(e));
+    const got = fromHeld(begin, end);
+    (got ? got.catch(() => range(begin, end)) : range(begin, end)).then((chunk) => transport.onDataRange(begin, chunk), (e) => abort.signal.aborted || fail(e));
   };
   transport.abort = () => abort.abort();
-  if (whole) {
+  // rest(): once page 1 is drawn, the rest of a paper read in ranges is asked for in the background when `fetchRest`
+  // (a small one: what it lacks, a request per gap), so that later pages need no round trip when reached.
+  let resting = false;
+  const rest = () => {
+    if (resting || !pre || !fetchRest) return;
+    resting = true;
+    let at = 0;
+    const gap = (b: number, e: number) => {
+      const p = range(b, e);
+      p.catch(() => {});
+      held.push({ b, e, p });
+    };
+    for (const h of [...held].sort((x, y) => x.b - y.b)) {
+      if (h.b > at) gap(at, h.b);
+      at = Math.max(at, h.e);
+    }
+    if (at < size) gap(at, size);
+  };
+  if (whole && first) {
     first.then(async (r) => {
       if (r.status !== 200 || !r.body) throw new Error(`paper: HTTP ${r.status}`);
       const reader = r.body.getReader();
@@ -172,7 +240,7 @@ export async function paperTransport(lib: PdfLib, url: string, size: number, who
       if (!abort.signal.aborted) transport.onDataProgressiveDone();
     }).catch((e) => abort.signal.aborted || fail(e));
   }
-  return { transport, failed };
+  return { transport, failed, rest };
 }
 
 /** What was started for one paper URL: pdf.js, its viewer components and the document's loading task. */
@@ -186,6 +254,8 @@ export interface PaperStart {
   booted: Promise<ViewerSet | null>;
   /** Ends the viewer's listeners (given to PDFViewer as its abortSignal). */
   abort: AbortController;
+  /** Once page 1 is drawn: the rest of a small paper read in ranges is fetched in the background (paperTransport). */
+  rest(): void;
   /**
    * Ends the worker the page's script started for this document (given to getDocument as `worker`, so the task does
    * not end it itself; one shared through GlobalWorkerOptions.workerPort could not serve the next document while the
@@ -215,88 +285,104 @@ const BOOT_GLOBAL = "__ocBoot";
  *   server-rendered container. Kept apart so the page's first piece of HTML stays small enough for React to send the
  *   panel in it (the paper page).
  */
-export function bootStartScript(url: string, version: string, size: number, picture: string | null): string {
+export function bootStartScript(url: string, version: string, size: number, picture: string | null, nonce?: string, ranges: ByteRange[] | null = null): string {
   const a = pdfjsAssets(version);
   const j = JSON.stringify;
-  // With a first-page picture (firstpage.ts), pdf.js's downloads (~0.9 MB: worker, library, paper) wait until the
-  // picture is in, at most PICTURE_FIRST_MS: started at once, they shared the tablet's bandwidth with it, and the
-  // picture, the page the member sees first, arrived last (bench/RESULTS-reader.md). pdf.js needs all of them before it
-  // draws page 1 either way, so on a slow link it ends about when it would have; on a fast one the wait is short.
-  // "In" means on screen: released after the frame that shows it (a timeout set in the next animation frame runs after
-  // that frame is drawn). Released at the picture's load event, pdf.js's library, from the cache on a tablet that has
-  // read a paper before, was compiled and run in the very task that frame waited for (0.1-0.7 s on the bench's tablet).
-  const wait = picture
-    ? `new Promise((r)=>{const i=new Image();i.onload=i.onerror=()=>requestAnimationFrame(()=>setTimeout(r));i.src=${j(picture)};setTimeout(r,${PICTURE_FIRST_MS});})`
+  // With a first-page picture (firstpage.ts), pdf.js's downloads (~0.9 MB: worker, library, viewer, paper) wait until
+  // the picture is in, at most PICTURE_FIRST_MS: started at once, they shared the tablet's bandwidth with it, and the
+  // picture, the page the member sees first, arrived last (bench/RESULTS-reader.md). pdf.js needs all of them before
+  // it draws page 1 either way, so on a slow link it ends about when it would have; on a fast one the wait is short.
+  // Two waits: the downloads start when the picture's bytes are in (`pic`, its load event); pdf.js's library is run
+  // only once the picture is on screen (`shown`: after the frame that shows it, a timeout set in the next animation
+  // frame). Run at the load event, the library, from the cache on a tablet that had read a paper before, was compiled
+  // and run in the very task that frame waited for (0.1-0.7 s on the bench's tablet); asked for only after that frame,
+  // the downloads began 0.2-0.45 s after the picture was in, while the page's own scripts ran. The library and the
+  // viewer are fetched as module preloads (fetched and compiled, not run: the viewer reads the library's global when it
+  // is run), both at once instead of one after the other.
+  const pic = picture
+    ? `new Promise((r)=>{const i=new Image();i.onload=i.onerror=r;i.src=${j(picture)};setTimeout(r,${PICTURE_FIRST_MS});})`
     : "Promise.resolve()";
+  const shown = picture ? "pic.then(()=>new Promise((r)=>requestAnimationFrame(()=>setTimeout(r))))" : "pic";
   // The worker's script is fetched at high priority and started from a blob: a Worker's own request is a low-priority
   // one, queued behind Next's scripts on the browser's six connections (bench/reader.ts: asked for ~0.6 s after this
   // script ran, cold). Its URLs for CMaps, fonts and decoders are then made absolute (a blob has no path to resolve
   // them against). Should the fetch fail, the worker is started from its URL.
   // window[FIRST_DRAWN_GLOBAL] resolves when the viewer here has drawn a page, or when there will be none from here
   // (no container, a failed paper or worker): the reader's panel waits for it before it is hydrated (first-drawn.ts).
+  const preload = `for(const h of [${j(a.lib)},${j(a.viewer)}]){const l=document.createElement("link");l.rel="modulepreload";l.href=h;${nonce ? `l.nonce=${j(nonce)};` : ""}document.head.append(l);}`;
   return `(()=>{performance.mark("reader:boot");let drawn;window[${j(FIRST_DRAWN_GLOBAL)}]={path:location.pathname,drawn:new Promise((r)=>drawn=r)};` +
-    `const src=${j(a.worker)},go=${wait};` +
-    `const w=go.then(()=>fetch(src,{priority:"high"})).then((r)=>r.ok?r.blob():Promise.reject()).then((b)=>new Worker(URL.createObjectURL(b),{type:"module"}),()=>new Worker(src,{type:"module"}));` +
-    `const first=go.then(()=>fetch(${j(url)},${j(firstRequest(size))}));first.catch(()=>{});const lib=go.then(()=>import(${j(a.lib)}));lib.catch(drawn);` +
-    `window[${j(BOOT_GLOBAL)}]={url:${j(url)},w,first,lib,drawn};})();`;
+    `const src=${j(a.worker)},pic=${pic},shown=${shown};pic.then(()=>{${preload}});` +
+    `const w=pic.then(()=>fetch(src,{priority:"high"})).then((r)=>r.ok?r.blob():Promise.reject()).then((b)=>new Worker(URL.createObjectURL(b),{type:"module"}),()=>new Worker(src,{type:"module"}));` +
+    // The paper: the ranges page 1 needs when the server noted them (prefetchRanges), else its first request.
+    (ranges
+      ? `const first=null,pre=(${prefetchRanges.toString()})(${j(url)},${j(ranges)},pic);`
+      : `const pre=null,first=pic.then(()=>fetch(${j(url)},${j(firstRequest(size))}));first.catch(()=>{});`) +
+    `const lib=shown.then(()=>import(${j(a.lib)}));lib.catch(drawn);` +
+    `window[${j(BOOT_GLOBAL)}]={url:${j(url)},w,first,pre,lib,drawn};})();`;
 }
 
 /** The second of the reader page's inline scripts (see bootStartScript): pdf.js's viewer on what the first started. */
-export function bootViewerScript(url: string, version: string, size: number, initialPage: number, marks: Omit<PageMarks, "changed">): string {
+export function bootViewerScript(url: string, version: string, size: number, initialPage: number, marks: Omit<PageMarks, "changed">, ranged = false): string {
   const a = pdfjsAssets(version);
   const j = JSON.stringify;
   // pdf_viewer.mjs reads globalThis.pdfjsLib when it is evaluated: imported once the library is in.
-  return `(()=>{const b=window[${j(BOOT_GLOBAL)}];if(!b||b.url!==${j(url)})return;const{w,first,drawn}=b,url=b.url,size=${size},abs=(u)=>new URL(u,location.href).href;` +
+  return `(()=>{const b=window[${j(BOOT_GLOBAL)}];if(!b||b.url!==${j(url)})return;const{w,first,pre,drawn}=b,url=b.url,size=${size},abs=(u)=>new URL(u,location.href).href;` +
     `const paperTransport=${paperTransport.toString()};const setUpViewer=${setUpViewer.toString()};const stampPage=${stampPage.toString()};` +
     `const marksHtml=${marksHtml.toString()};const dropFirstPage=${dropFirstPage.toString()};` +
     `const maxCanvasPixels=${maxCanvasPixels.toString()};const marks=Object.assign(${j(marks)},{changed:new Set()});` +
     `window.__ocPaper={url,start:b.lib.then(async(lib)=>{lib.GlobalWorkerOptions.workerSrc=${j(a.worker)};globalThis.pdfjsLib=lib;` +
     `const viewer=import(${j(a.viewer)}),abort=new AbortController(),port=await w,worker=new lib.PDFWorker({port}),release=()=>{worker.destroy();port.terminate();};` +
-    `try{const{transport,failed}=await paperTransport(lib,url,size,${size < STREAM_WHOLE_BELOW},first);const p=${j(documentParams(version, size))};` +
+    `try{const{transport,failed,rest}=await paperTransport(lib,url,size,${!ranged && size < STREAM_WHOLE_BELOW},first,pre,${size < STREAM_WHOLE_BELOW});const p=${j(documentParams(version, size, ranged))};` +
     `const task=lib.getDocument(Object.assign(p,{cMapUrl:abs(p.cMapUrl),standardFontDataUrl:abs(p.standardFontDataUrl),wasmUrl:abs(p.wasmUrl),worker,range:transport}));` +
     // The viewer, on the server-rendered container once the page is parsed: pdf.js draws page 1 while React hydrates.
     `const booted=viewer.then(async(v)=>{if(document.readyState==="loading")await new Promise((r)=>document.addEventListener("DOMContentLoaded",r,{once:true}));` +
     `const c=document.getElementById(${j(PAPER_CONTAINER_ID)});if(!c||abort.signal.aborted)return null;` +
     `const set=setUpViewer(lib,v,c,maxCanvasPixels(navigator.maxTouchPoints>0),${initialPage},abort.signal);` +
-    `set.eventBus.on("pagerendered",(e)=>{stampPage(e.source.div,e.pageNumber,marks,marksHtml);dropFirstPage(c);drawn();});` +
+    `set.eventBus.on("pagerendered",(e)=>{stampPage(e.source.div,e.pageNumber,marks,marksHtml);dropFirstPage(c);rest();drawn();});` +
     `task.promise.then((d)=>{if(abort.signal.aborted)return;performance.mark("reader:document");set.pdfViewer.setDocument(d);set.linkService.setDocument(d,null);},drawn);return set;}).catch(()=>null);` +
     `booted.then((set)=>set||drawn());failed.catch(drawn);` +
-    `return{lib,task,viewer,failed,release,booted,abort};}` +
+    `return{lib,task,viewer,failed,release,booted,abort,rest};}` +
     `catch(e){release();throw e;}})};window.__ocPaper.start.catch(drawn);})();`;
 }
 
-/** What the page's inline script started for this URL (once), else the same started now. */
-export function takePaper(url: string, version: string, size: number): Promise<PaperStart> {
+/**
+ * What the page's inline script started for this URL (once), else the same started now. `ranges`: what page 1 needs
+ * (FirstPage.ranges), when the paper opens at page 1.
+ */
+export function takePaper(url: string, version: string, size: number, ranges: ByteRange[] | null = null): Promise<PaperStart> {
   const g = window as BootGlobal;
   const booted = g.__ocPaper;
   if (booted?.url === url) {
     delete g.__ocPaper;
     return booted.start;
   }
-  return startPaper(url, version, size);
+  return startPaper(url, version, size, ranges);
 }
 
 let loaded: Promise<PdfLib> | undefined;
 /** pdf.js's viewer reads its library from globalThis.pdfjsLib when its module is evaluated: the library first. */
-function startPaper(url: string, version: string, size: number): Promise<PaperStart> {
+function startPaper(url: string, version: string, size: number, ranges: ByteRange[] | null): Promise<PaperStart> {
   const a = pdfjsAssets(version);
-  const first = fetch(url, firstRequest(size));
-  first.catch(() => {});
+  const pre = ranges ? prefetchRanges(url, ranges, Promise.resolve()) : null;
+  const first = pre ? null : fetch(url, firstRequest(size));
+  first?.catch(() => {});
   loaded ??= (import(/* webpackIgnore: true */ /* turbopackIgnore: true */ a.lib) as Promise<PdfLib>).then((lib) => {
     lib.GlobalWorkerOptions.workerSrc = a.worker;
     (globalThis as { pdfjsLib?: PdfLib }).pdfjsLib = lib;
     return lib;
   });
   return loaded.then(async (lib) => {
-    const { transport, failed } = await paperTransport(lib, url, size, size < STREAM_WHOLE_BELOW, first);
+    const small = size < STREAM_WHOLE_BELOW;
+    const { transport, failed, rest } = await paperTransport(lib, url, size, !pre && small, first, pre, small);
     return {
       lib,
-      task: lib.getDocument({ ...documentParams(version, size), range: transport }),
+      task: lib.getDocument({ ...documentParams(version, size, !!pre), range: transport }),
       viewer: import(/* webpackIgnore: true */ /* turbopackIgnore: true */ a.viewer) as Promise<ViewerLib>,
       failed,
       booted: Promise.resolve(null),
       abort: new AbortController(),
       release: () => {},
+      rest,
     };
   });
 }

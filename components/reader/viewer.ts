@@ -5,6 +5,7 @@
 import type { PDFDocumentProxy } from "pdfjs-dist";
 import type { EventBus, PDFViewer } from "pdfjs-dist/web/pdf_viewer.mjs";
 import { maxCanvasPixels, setUpViewer, takePaper, type PdfLib } from "./boot";
+import type { ByteRange } from "@/lib/reading/paper-bytes";
 /** pdf.js's app waits this long after a zoom gesture before drawing at the new scale (CSS-scaled meanwhile). */
 const ZOOM_DELAY = 400;
 
@@ -30,6 +31,8 @@ export interface OpenOptions extends ViewerEvents {
   size: number;
   initialPage: number;
   touch: boolean;
+  /** The byte ranges page 1 needs (FirstPage.ranges), when it opens at page 1: asked for first (boot.ts). */
+  ranges?: ByteRange[] | null;
 }
 
 export class PaperViewer {
@@ -48,7 +51,7 @@ export class PaperViewer {
     // The reader:* marks are the steps of opening a paper on the page's timeline (bench/reader.ts reports them).
     performance.mark("reader:open");
     // Started by the page's inline script before React hydrated, or now (boot.ts); the document is already loading.
-    const { lib, task, viewer: viewerModule, failed, release, booted, abort } = await takePaper(o.url, o.pdfjsVersion, o.size);
+    const { lib, task, viewer: viewerModule, failed, release, booted, abort, rest } = await takePaper(o.url, o.pdfjsVersion, o.size, o.ranges ?? null);
     const loading = { promise: Promise.race([task.promise, failed]), destroy: () => task.destroy().finally(release) };
     const viewer = await viewerModule.catch((e) => {
       void loading.destroy();
@@ -69,6 +72,7 @@ export class PaperViewer {
       o.onPageRendered?.(div, pageNumber);
       if (!first) {
         first = true;
+        rest();
         o.onFirstPage?.();
       }
     };

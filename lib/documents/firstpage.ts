@@ -10,6 +10,7 @@ import path from "node:path";
 import "./pdf.ts"; // pdf.js's Node 20 polyfills
 import { PDFJS_ROOT } from "./pdfjs-version.ts";
 import { firstPagePaths, readBlob, writeAtomically } from "./storage.ts";
+import { mergeRanges, PAPER_CHUNK, type ByteRange } from "../reading/paper-bytes.ts";
 
 /**
  * Width in pixels: sharp at fit-width on a tablet (a 1024 px wide screen shows it at ~984 CSS px) without being large:
@@ -26,13 +27,32 @@ export interface FirstPage {
   height: number;
   /** The page's width in PDF units: the marks over the picture are sized as pdf.js sizes them over the page. */
   pageWidth: number;
+  /**
+   * The bytes pdf.js reads to open the paper and show page 1 (drawn, its text, links and structure), in PAPER_CHUNK
+   * chunks, joined: the reader asks for these at once, before pdf.js has started, instead of the whole file or one
+   * round trip after another (absent for pictures stored before they were noted).
+   */
+  ranges?: ByteRange[];
 }
 
-/** Page 1 of a PDF drawn by pdf.js, as WebP; throws when pdf.js cannot draw it or there is no canvas. */
+/**
+ * Page 1 of a PDF drawn by pdf.js, as WebP, and the byte ranges pdf.js read for it; throws when pdf.js cannot draw it
+ * or there is no canvas. pdf.js reads the paper here as it does in the reader: in ranges of PAPER_CHUNK bytes, asked
+ * for as it needs them (no stream, no fetching ahead), so the ranges it asks for are the ones the reader's pdf.js will.
+ */
 export async function drawFirstPage(bytes: Uint8Array): Promise<{ webp: Buffer; info: FirstPage }> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const asked: ByteRange[] = [];
+  const range = new pdfjs.PDFDataRangeTransport(bytes.length, null, false);
+  range.requestDataRange = (begin: number, end: number) => {
+    asked.push([begin, end]);
+    setImmediate(() => range.onDataRange(begin, bytes.slice(begin, end)));
+  };
   const task = pdfjs.getDocument({
-    data: new Uint8Array(bytes),
+    range,
+    rangeChunkSize: PAPER_CHUNK,
+    disableAutoFetch: true,
+    disableStream: true,
     verbosity: 0,
     // Fonts a paper names without embedding them, and CJK encodings: pdf.js's own data files, read from the disk.
     standardFontDataUrl: path.join(PDFJS_ROOT, "standard_fonts") + path.sep,
@@ -47,12 +67,16 @@ export async function drawFirstPage(bytes: Uint8Array): Promise<{ webp: Buffer; 
     // pdf.js's canvas factory in Node makes @napi-rs/canvas canvases (it throws when that package is missing).
     const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: NapiCanvas; context: CanvasRenderingContext2D } } }).canvasFactory;
     const { canvas, context } = factory.create(Math.round(viewport.width), Math.round(viewport.height));
+    // What pdf.js's viewer reads for page 1 besides drawing it: optional content, the text layer, links, structure.
+    await doc.getOptionalContentConfig();
     const render = page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context, viewport });
     // pdf.js draws in slices of ~15 ms and goes on at once; let the server's other work (sockets, requests) in between.
     render.onContinue = (go: () => void) => void setImmediate(go);
     await render.promise;
+    await Promise.all([page.getTextContent(), page.getAnnotations(), page.getStructTree()]);
     page.cleanup();
-    return { webp: await canvas.encode("webp", QUALITY), info: { width: canvas.width, height: canvas.height, pageWidth } };
+    const webp = await canvas.encode("webp", QUALITY);
+    return { webp, info: { width: canvas.width, height: canvas.height, pageWidth, ranges: mergeRanges(asked) } };
   } finally {
     await task.destroy();
   }
@@ -148,10 +172,11 @@ export async function firstPageSize(hash: string): Promise<FirstPage | null> {
   const known = sizes.get(hash);
   if (known) return known;
   try {
-    const { width, height, pageWidth } = JSON.parse(await fs.readFile(firstPagePaths(hash).info, "utf8")) as FirstPage;
-    sizes.set(hash, { width, height, pageWidth });
+    const { width, height, pageWidth, ranges } = JSON.parse(await fs.readFile(firstPagePaths(hash).info, "utf8")) as FirstPage;
+    const size: FirstPage = { width, height, pageWidth, ...(ranges ? { ranges } : {}) };
+    sizes.set(hash, size);
     if (sizes.size > SIZES_KEPT) sizes.delete(sizes.keys().next().value!);
-    return { width, height, pageWidth };
+    return size;
   } catch {
     if (!failed.has(hash)) void firstPagePicture(hash);
     return null;

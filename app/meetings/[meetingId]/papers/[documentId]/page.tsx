@@ -35,6 +35,7 @@ export default async function PaperPage({ params, searchParams }: {
   const boot = {
     url: paperFileUrl(view.document.id, shown.number), size: shown.size, pdfjsVersion: pdfjs, initialPage, marks: { watermark, mark, changedLabel: "" },
     firstPage: shown.firstPage && initialPage === 1 ? firstPageUrl(view.document.id, shown.number) : null,
+    ranges: (initialPage === 1 && shown.firstPage?.ranges) || null,
   };
   return (
     <main id="main">
