@@ -742,22 +742,32 @@ reader's DOM (\`[data-testid="shared-note"]\`, seen by a MutationObserver on the
 - The reader's page itself costs the server 12.1 ms of CPU (\`PAGE_CPU_PATH=paper npx tsx bench/page-cpu.ts\`), down
   from 25.6 ms: its paper, versions and receipts read with prepared statements, the picture's sizes from memory. On
   the bench's two cores, the page's HTML had taken 60-870 ms in cold loads; now ~65-100 ms.
-- pdf.js's downloads wait until the picture is on screen (at most 1 s): released after the frame that shows it (a
-  timeout set in the next animation frame), not at its load event, when pdf.js's library, cached on a tablet that had
-  read a paper before, was compiled and run in the task that frame waited for. Started beside it, the worker (380 KB), the paper (340 KB)
-  and pdf.js's library (137 KB) shared a cold tablet's 10 Mbit/s with it and the picture came last: asked at 195 ms,
-  in at 896 ms (\`BENCH_READER_TRACE\`). With the wait, 5 cold loads each on a quiet machine: page 1 visible p50
-  1008 -> 576 ms; pdf.js's own page 1 from 1.00x to 1.09x plain (its downloads start when the page's main thread
-  is next free after the picture, while Next's scripts run). Asking for them at low fetch priority instead was
-  bimodal (533-559 ms in two loads, 1073-1093 ms in the other two: Chromium held them back only sometimes).
+- pdf.js's downloads wait until the picture is in (at most 1 s): started beside it, the worker (380 KB), the paper
+  (340 KB) and pdf.js's library (137 KB) shared a cold tablet's 10 Mbit/s with it and the picture came last: asked
+  at 195 ms, in at 896 ms (\`BENCH_READER_TRACE\`). With the wait, 5 cold loads each on a quiet machine: page 1
+  visible p50 1008 -> 576 ms. Asking for them at low fetch priority instead was bimodal (533-559 ms in two loads,
+  1073-1093 ms in the other two: Chromium held them back only sometimes). Two waits since 2026-11-25: the downloads
+  start at the picture's load event; only running pdf.js's library waits for the frame that shows the picture (a
+  timeout set in the next animation frame): run at the load event, the library, cached on a tablet that had read a
+  paper before, was compiled and run in the task that frame waited for; asked for only after that frame, the
+  downloads had begun 0.2-0.45 s after the picture was in, while Next's scripts ran (timeline trace).
+- The paper's bytes: when the server draws the first page's picture it reads the paper with pdf.js as the reader
+  will (ranges of 16 KB, asked for as needed, no stream) and notes which ranges pdf.js asked for to open it and show
+  page 1 (drawn, its text, links, structure), joined (lib/documents/firstpage.ts). The reader asks for those at once
+  and answers pdf.js's requests from them: for this paper 111 KB in 2 requests instead of the whole 340 KB (pdf-lib
+  writes the page tree and fonts at the end, page 1's content at the start); the rest of a small paper follows in
+  the background once page 1 is drawn, so later pages need no round trip. (A paper with a classic cross-reference
+  table and no object streams makes pdf.js read every page's dictionary to open it: then the ranges are the whole
+  file, as before.) Plain pdf.js reads the whole file as a stream beside 3 ranges of 64 KB.
 - The reader's page carries small inline scripts (components/reader/boot.ts, \`<script type="module" async>\`):
-  it starts pdf.js's worker (its script fetched at high priority and started from a blob: a Worker's own request is
-  a low-priority one that waited ~0.6 s behind Next's scripts, cold) and the paper's first request (the whole file when under 2 MB, else its first 64 KB)
-  as soon as the picture is in, imports pdf.js's library and then its viewer, gives pdf.js
-  the bytes through a \`PDFDataRangeTransport\` fed from that request (further ranges fetched when pdf.js asks),
-  and sets pdf.js's viewer up on the server-rendered container, with the watermark and mark, without waiting for
-  React; the reader panel takes that viewer over when it hydrates. One file request before page 1 (plain pdf.js:
-  3 to 4, as its worker asks for ranges beside the stream).
+  as soon as the picture is in, it starts pdf.js's worker (its script fetched at high priority and started from a
+  blob: a Worker's own request is a low-priority one that waited ~0.6 s behind Next's scripts, cold), the paper's
+  page-1 ranges (above; for a paper without them, its first request: the whole file when under 2 MB, else its first
+  chunk) and pdf.js's library and viewer as module preloads side by side (fetched and compiled, not run; they had
+  come one after the other, ~0.3 s apart cold, since the viewer reads the library's global when it runs); it gives
+  pdf.js the bytes through a \`PDFDataRangeTransport\` (further ranges fetched when pdf.js asks) and sets pdf.js's
+  viewer up on the server-rendered container, with the watermark and mark, without waiting for React; the reader
+  panel takes that viewer over when it hydrates.
 - The page's HTML comes in one piece. React (19.2) streams a Suspense boundary apart from the rest of the page once
   the page's HTML passes ~12.8 KB (its \`progressiveChunkSize\`): the boundary's HTML follows, hidden, and a script
   reveals it in a later animation frame, which on a busy tablet comes only after Next's scripts have run. The
@@ -784,6 +794,13 @@ reader's DOM (\`[data-testid="shared-note"]\`, seen by a MutationObserver on the
   and pdf.js's worker from the head (\`<link rel="preload" as="fetch" crossorigin>\`, so they start while the HTML is
   parsed rather than when the inline script first runs): Chromium did not give the preloaded paper to the script's
   \`fetch\` and read it twice (4 loads each, 2026-11-24, load ~8), so pdf.js's page 1 came later, not sooner.
+  pdf.js's worker first, the library, viewer and paper only once its bytes were in (so the worker's start-up would
+  overlap their download; 5 loads each, 2026-11-25): pdf.js's page 1 no sooner (cold 2219 ms against plain's 2186).
+  The first page's picture as AVIF: 134 KB against WebP's 167 KB at the same sharpness (compared by eye), not worth
+  a costlier decode on tablets and a format older iPads lack.
+  The browser's processes at a lower CPU priority than the server and the proxy (nice 10, to model a server on a
+  machine of its own; 5 loads each, 2026-11-25): Chromium sets its renderers' priorities itself, so only some were
+  lowered, and the runs did not differ beyond their noise (page 1 visible 719 / 614 ms, cold / warm).
 
 ## Not measured here
 
