@@ -73,8 +73,19 @@ export function setUpViewer(lib: PdfLib, viewer: ViewerLib, container: HTMLDivEl
     ...({ abortSignal: signal } as object),
   });
   linkService.setViewer(pdfViewer);
-  // Given its l10n, PDFViewer leaves translating to its host (as pdf.js's own viewer does for its whole page).
-  void l10n.translate(container);
+  // Given its l10n, PDFViewer leaves translating to its host (as pdf.js's own viewer does for its whole page). Done once
+  // page 1's text layer is in (or half a second after page 1 is drawn): translated from the start, pdf.js formatted
+  // every page's landmark ("Trang 12") between the document's arrival and page 1's drawing, ~0.15 s of a throttled
+  // tablet's main thread for 200 pages (CPU profile, bench/reader.ts; plain pdf.js pays it too). The labels of the
+  // pages and of the editors' buttons follow a moment later; nothing visible waits for them.
+  let translated = false;
+  const translate = () => {
+    if (translated || signal.aborted) return;
+    translated = true;
+    void l10n.translate(container);
+  };
+  eventBus.on("textlayerrendered", () => setTimeout(translate));
+  eventBus.on("pagerendered", () => setTimeout(translate, 500));
   const set: ViewerSet = { pdfViewer, eventBus, linkService, uiManager: null };
   // The editor's manager is announced once page 1 has been read, after setDocument: kept for the notes (annotations.ts).
   eventBus.on("annotationeditoruimanager", (e: { uiManager: unknown }) => {
