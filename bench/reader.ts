@@ -768,6 +768,10 @@ reader's DOM (\`[data-testid="shared-note"]\`, seen by a MutationObserver on the
   pdf.js the bytes through a \`PDFDataRangeTransport\` (further ranges fetched when pdf.js asks) and sets pdf.js's
   viewer up on the server-rendered container, with the watermark and mark, without waiting for React; the reader
   panel takes that viewer over when it hydrates.
+- pdf.js's labels (every page's landmark, "Trang 12", and its editors' buttons) are translated once page 1's text
+  layer is in: translated from the start, pdf.js formatted the landmarks of all 200 pages between the document's
+  arrival and page 1's drawing, ~0.15 s of the throttled main thread (CPU profiles, \`BENCH_READER_PROFILE\`); plain
+  pdf.js pays it before its page 1.
 - The page's HTML comes in one piece. React (19.2) streams a Suspense boundary apart from the rest of the page once
   the page's HTML passes ~12.8 KB (its \`progressiveChunkSize\`): the boundary's HTML follows, hidden, and a script
   reveals it in a later animation frame, which on a busy tablet comes only after Next's scripts have run. The
@@ -801,6 +805,9 @@ reader's DOM (\`[data-testid="shared-note"]\`, seen by a MutationObserver on the
   The browser's processes at a lower CPU priority than the server and the proxy (nice 10, to model a server on a
   machine of its own; 5 loads each, 2026-11-25): Chromium sets its renderers' priorities itself, so only some were
   lowered, and the runs did not differ beyond their noise (page 1 visible 719 / 614 ms, cold / warm).
+  On a tablet that had drawn a page with this pdf.js before (noted in localStorage), pdf.js's worker started from its
+  URL at the page's start, its script being cached: the worker still began only at ~1.0 s, when the page's busy main
+  thread let it (timeline trace), and pdf.js's page 1 came no sooner, warm (1765 ms against plain's 1582).
 
 ## Not measured here
 
