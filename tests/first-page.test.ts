@@ -11,9 +11,8 @@ import { FIRST_PAGE_WIDTH, firstPagePicture, firstPageSize } from "@/lib/documen
 import { firstPagePaths, storeBlob } from "@/lib/documents/storage";
 import { readerView } from "@/lib/reading/queries";
 import { World, type Fixture } from "./operation-cases";
-import { goodPdf, truncatedPdf } from "./files/bad-pdfs";
+import { goodPdf, longTextPdf, truncatedPdf } from "./files/bad-pdfs";
 import { makeUser } from "./fixtures";
-import { PDFDocument, StandardFonts } from "pdf-lib";
 import { PAPER_CHUNK } from "@/lib/reading/paper-bytes";
 import "@/lib/documents/pdf";
 
@@ -102,16 +101,7 @@ describe("the first page's picture", () => {
   });
 
   it("notes the bytes pdf.js reads for page 1: given only those, pdf.js opens the paper, draws page 1 and reads its words, asking for nothing else", async () => {
-    // 150 pages of text, saved with object streams (pdf-lib's default, as most PDF writers since PDF 1.5): pdf.js
-    // finds page 1 without reading every page's dictionary, which a classic cross-reference table scatters through the
-    // file (then page 1's ranges are most of it).
-    const paper = await PDFDocument.create();
-    const font = await paper.embedFont(StandardFonts.Helvetica);
-    for (let p = 1; p <= 150; p++) {
-      const page = paper.addPage([595.28, 841.89]);
-      for (let l = 0; l < 60; l++) page.drawText(`Page ${p}, line ${l}: the draft resolution, item ${p * 100 + l}`, { x: 50, y: 800 - l * 12, size: 10, font });
-    }
-    const bytes = await paper.save({ useObjectStreams: true });
+    const bytes = await longTextPdf(150);
     const { version } = (await uploadDocument(world.people.secretariat, f.meetingId, { title: "Tờ trình dài", fileName: "dai.pdf", bytes })).result;
     await firstPagePicture(version.fileHash);
     const { ranges } = (await firstPageSize(version.fileHash))!;

@@ -16,8 +16,12 @@ import { PAPER_CHUNK, type ByteRange } from "@/lib/reading/paper-bytes";
 export type PdfLib = typeof import("pdfjs-dist");
 export type ViewerLib = typeof import("pdfjs-dist/web/pdf_viewer.mjs");
 
-/** pdf.js's range chunk: the one the server noted page 1's ranges in (lib/reading/paper-bytes.ts). */
-export const RANGE_CHUNK = PAPER_CHUNK;
+/**
+ * pdf.js's range chunk for a paper read without noted ranges (a picture stored before they were, a paper opened at
+ * a later page): pdf.js's own default, so page 1 of a large paper takes few round trips. With the ranges noted,
+ * pdf.js reads in the chunks they were noted in (PAPER_CHUNK, lib/reading/paper-bytes.ts).
+ */
+export const UNNOTED_CHUNK = 65_536;
 
 /** The version on screen: the latest, or an earlier one asked for (?version=N, e.g. to see a note not carried over). */
 export const shownVersion = (view: ReaderView, version: number | undefined) => view.versions.find((v) => v.number === version) ?? view.versions[0];
@@ -126,7 +130,7 @@ export function documentParams(version: string, size: number, ranged = false): D
   return {
     disableAutoFetch: true,
     disableStream: ranged || size >= STREAM_WHOLE_BELOW,
-    rangeChunkSize: RANGE_CHUNK,
+    rangeChunkSize: ranged ? PAPER_CHUNK : UNNOTED_CHUNK,
     cMapUrl: `${base}/cmaps/`,
     cMapPacked: true,
     standardFontDataUrl: `${base}/standard_fonts/`,
@@ -136,7 +140,7 @@ export function documentParams(version: string, size: number, ranged = false): D
 
 /** The first request for a paper's bytes: the whole file (streamed) when small, else its first chunk. */
 export const firstRequest = (size: number): RequestInit =>
-  size < STREAM_WHOLE_BELOW ? {} : { headers: { Range: `bytes=0-${Math.min(RANGE_CHUNK, size) - 1}` } };
+  size < STREAM_WHOLE_BELOW ? {} : { headers: { Range: `bytes=0-${Math.min(UNNOTED_CHUNK, size) - 1}` } };
 
 /** Bytes of the paper asked for before pdf.js asks: [b, e) and the promise of them. */
 export interface HeldBytes {
@@ -181,10 +185,10 @@ export async function paperTransport(lib: PdfLib, url: string, size: number, who
     if (r.status !== status) throw new Error(`paper: HTTP ${r.status}`);
     return new Uint8Array(await r.arrayBuffer());
   };
-  const range = async (begin: number, end: number) => {
+  const range = async (begin: number, end: number, priority: RequestPriority = "high") => {
     for (let tries = 1; ; tries++) {
       try {
-        return await bytes(await fetch(url, { headers: { Range: `bytes=${begin}-${end - 1}` }, signal: abort.signal }), 206);
+        return await bytes(await fetch(url, { headers: { Range: `bytes=${begin}-${end - 1}` }, signal: abort.signal, priority }), 206);
       } catch (e) {
         if (abort.signal.aborted || tries === 3) throw e;
       }
@@ -217,20 +221,28 @@ export async function paperTransport(lib: PdfLib, url: string, size: number, who
   const transport = new lib.PDFDataRangeTransport(size, firstChunk, false);
   transport.requestDataRange = (begin: number, end: number) => {
     const got = fromHeld(begin, end);
-    (got ? got.catch(() => range(begin, end)) : range(begin, end)).then((chunk) => transport.onDataRange(begin, chunk), (e) => abort.signal.aborted || fail(e));
+    // Nothing is handed to pdf.js once it has closed the document: it has no reader left for the range (an assertion).
+    (got ? got.catch(() => range(begin, end)) : range(begin, end)).then(
+      (chunk) => void (abort.signal.aborted || transport.onDataRange(begin, chunk)),
+      (e) => abort.signal.aborted || fail(e),
+    );
   };
   transport.abort = () => abort.abort();
   // rest(): once page 1 is drawn, the rest of a paper read in ranges is asked for in the background when `fetchRest`
-  // (a small one: what it lacks, a request per gap), so that later pages need no round trip when reached.
+  // (a small one: what it lacks, at low priority, in pieces of at most 256 KB so that a page reached meanwhile waits
+  // for its piece only), so that later pages need no round trip when reached.
   let resting = false;
   const rest = () => {
-    if (resting || !pre || !fetchRest) return;
+    if (resting || !pre || !fetchRest || abort.signal.aborted) return;
     resting = true;
     let at = 0;
     const gap = (b: number, e: number) => {
-      const p = range(b, e);
-      p.catch(() => {});
-      held.push({ b, e, p });
+      for (let from = b; from < e; from += 262_144) {
+        const to = Math.min(e, from + 262_144);
+        const p = range(from, to, "low");
+        p.catch(() => {});
+        held.push({ b: from, e: to, p });
+      }
     };
     for (const h of [...held].sort((x, y) => x.b - y.b)) {
       if (h.b > at) gap(at, h.b);
@@ -313,7 +325,8 @@ export function bootStartScript(url: string, version: string, size: number, pict
   const pic = picture
     ? `new Promise((r)=>{const i=new Image();i.onload=i.onerror=r;i.src=${j(picture)};setTimeout(r,${PICTURE_FIRST_MS});})`
     : "Promise.resolve()";
-  const shown = picture ? "pic.then(()=>new Promise((r)=>requestAnimationFrame(()=>setTimeout(r))))" : "pic";
+  // (The frame waited for no longer than PICTURE_FIRST_MS either: a hidden tab draws no frames.)
+  const shown = picture ? `pic.then(()=>new Promise((r)=>{requestAnimationFrame(()=>setTimeout(r));setTimeout(r,${PICTURE_FIRST_MS});}))` : "pic";
   // The worker's script is fetched at high priority and started from a blob: a Worker's own request is a low-priority
   // one, queued behind Next's scripts on the browser's six connections (bench/reader.ts: asked for ~0.6 s after this
   // script ran, cold). Its URLs for CMaps, fonts and decoders are then made absolute (a blob has no path to resolve

@@ -43,10 +43,12 @@ export interface FirstPage {
 export async function drawFirstPage(bytes: Uint8Array): Promise<{ webp: Buffer; info: FirstPage }> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const asked: ByteRange[] = [];
+  let closed = false;
   const range = new pdfjs.PDFDataRangeTransport(bytes.length, null, false);
   range.requestDataRange = (begin: number, end: number) => {
     asked.push([begin, end]);
-    setImmediate(() => range.onDataRange(begin, bytes.slice(begin, end)));
+    // Not once the document is closed (a paper pdf.js gave up on): pdf.js has no reader left for the range.
+    setImmediate(() => closed || range.onDataRange(begin, bytes.slice(begin, end)));
   };
   const task = pdfjs.getDocument({
     range,
@@ -67,8 +69,9 @@ export async function drawFirstPage(bytes: Uint8Array): Promise<{ webp: Buffer; 
     // pdf.js's canvas factory in Node makes @napi-rs/canvas canvases (it throws when that package is missing).
     const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: NapiCanvas; context: CanvasRenderingContext2D } } }).canvasFactory;
     const { canvas, context } = factory.create(Math.round(viewport.width), Math.round(viewport.height));
-    // What pdf.js's viewer reads for page 1 besides drawing it: optional content, the text layer, links, structure.
-    await doc.getOptionalContentConfig();
+    // What pdf.js's viewer reads for page 1 besides drawing it: optional content, metadata, forms and scripts (its
+    // annotation layer waits for them), the text layer, links, structure.
+    await Promise.all([doc.getOptionalContentConfig(), doc.getMetadata(), doc.hasJSActions(), doc.getFieldObjects()]);
     const render = page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context, viewport });
     // pdf.js draws in slices of ~15 ms and goes on at once; let the server's other work (sockets, requests) in between.
     render.onContinue = (go: () => void) => void setImmediate(go);
@@ -78,6 +81,7 @@ export async function drawFirstPage(bytes: Uint8Array): Promise<{ webp: Buffer; 
     const webp = await canvas.encode("webp", QUALITY);
     return { webp, info: { width: canvas.width, height: canvas.height, pageWidth, ranges: mergeRanges(asked) } };
   } finally {
+    closed = true;
     await task.destroy();
   }
 }

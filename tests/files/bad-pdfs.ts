@@ -1,8 +1,24 @@
 // Real bad files for upload tests, made from real PDFs (no mocks): truncated, encrypted, a PNG, empty.
+import { PDFDocument, StandardFonts } from "pdf-lib";
 import { briefingPdf } from "../../lib/pdf/briefing.ts";
 
 export const goodPdf = (title = "Tờ trình Chính phủ điện tử", minPages = 3) =>
   briefingPdf({ title, minPages, sections: [{ heading: "I. Sự cần thiết", body: "Phát triển Chính phủ điện tử, hạ tầng số và kinh tế số. ".repeat(20) }] });
+
+/**
+ * A long paper of plain text ("Page N, line L: …" on every line), saved with object streams (pdf-lib's default, as
+ * most PDF writers since PDF 1.5 do): pdf.js finds page 1 without reading every page's dictionary, which a classic
+ * cross-reference table scatters through the file. Quick to make, unlike a briefing of as many pages.
+ */
+export async function longTextPdf(pages = 150): Promise<Uint8Array> {
+  const paper = await PDFDocument.create();
+  const font = await paper.embedFont(StandardFonts.Helvetica);
+  for (let p = 1; p <= pages; p++) {
+    const page = paper.addPage([595.28, 841.89]);
+    for (let l = 0; l < 60; l++) page.drawText(`Page ${p}, line ${l}: the draft resolution, item ${p * 100 + l}`, { x: 50, y: 800 - l * 12, size: 10, font });
+  }
+  return paper.save({ useObjectStreams: true });
+}
 
 export async function truncatedPdf(): Promise<Uint8Array> {
   const bytes = await goodPdf();
