@@ -50,7 +50,7 @@ const keys = (ranges: ByteRange[]) => ranges.map(([b, e]) => `${b}-${e}`);
 async function open() {
   const pdfjs = await lib();
   const pre = prefetchRanges(url, noted, Promise.resolve());
-  const { transport, failed, rest } = await paperTransport(pdfjs, url, bytes.length, false, null, pre, true);
+  const { transport, failed, rest } = await paperTransport(pdfjs, url, bytes.length, true, null, pre);
   const { disableAutoFetch, disableStream, rangeChunkSize } = documentParams("test", bytes.length, true);
   const task = pdfjs.getDocument({ range: transport, disableAutoFetch, disableStream, rangeChunkSize, verbosity: 0, standardFontDataUrl: path.join(PDFJS_ROOT, "standard_fonts") + path.sep });
   return { task, failed, rest };
@@ -104,7 +104,7 @@ describe("the paper's bytes in the reader", () => {
       let release!: () => void;
       hold = new Promise((r) => (release = r));
       const pre = prefetchRanges(url, noted, Promise.resolve());
-      const { transport } = await paperTransport(await lib(), url, bytes.length, false, null, pre, true);
+      const { transport } = await paperTransport(await lib(), url, bytes.length, true, null, pre);
       const got: number[] = [];
       transport.onDataRange = (begin: number) => void got.push(begin);
       const [b] = noted[0];

@@ -176,7 +176,10 @@ export function prefetchRanges(url: string, ranges: ByteRange[], after: Promise<
  * more); `failed` rejects when the paper cannot be read. Self-contained: its source is also part of the page's inline
  * script (bootViewerScript), so it names nothing from outside itself.
  */
-export async function paperTransport(lib: PdfLib, url: string, size: number, whole: boolean, first: Promise<Response> | null, pre: HeldBytes[] | null = null, fetchRest = false) {
+export async function paperTransport(lib: PdfLib, url: string, size: number, small: boolean, first: Promise<Response> | null, pre: HeldBytes[] | null = null) {
+  // A small paper (`small`: under STREAM_WHOLE_BELOW) is streamed whole when its page-1 ranges were not noted, and
+  // fetched whole in the background after page 1 (rest) when they were.
+  const whole = small && !pre;
   const abort = new AbortController();
   let fail: (e: unknown) => void = () => {};
   const failed = new Promise<never>((_, reject) => (fail = reject));
@@ -228,12 +231,12 @@ export async function paperTransport(lib: PdfLib, url: string, size: number, who
     );
   };
   transport.abort = () => abort.abort();
-  // rest(): once page 1 is drawn, the rest of a paper read in ranges is asked for in the background when `fetchRest`
-  // (a small one: what it lacks, at low priority, in pieces of at most 256 KB so that a page reached meanwhile waits
+  // rest(): once page 1 is drawn, the rest of a small paper read in noted ranges is asked for in the background (what
+  // it lacks, at low priority, in pieces of at most 256 KB so that a page reached meanwhile waits
   // for its piece only), so that later pages need no round trip when reached.
   let resting = false;
   const rest = () => {
-    if (resting || !pre || !fetchRest || abort.signal.aborted) return;
+    if (resting || !pre || !small || abort.signal.aborted) return;
     resting = true;
     let at = 0;
     const gap = (b: number, e: number) => {
@@ -356,7 +359,7 @@ export function bootViewerScript(url: string, version: string, size: number, ini
     `const maxCanvasPixels=${maxCanvasPixels.toString()};const marks=Object.assign(${j(marks)},{changed:new Set()});` +
     `window.__ocPaper={url,start:b.lib.then(async(lib)=>{lib.GlobalWorkerOptions.workerSrc=${j(a.worker)};globalThis.pdfjsLib=lib;` +
     `const viewer=import(${j(a.viewer)}),abort=new AbortController(),port=await w,worker=new lib.PDFWorker({port}),release=()=>{worker.destroy();port.terminate();};` +
-    `try{const{transport,failed,rest}=await paperTransport(lib,url,size,${!ranged && size < STREAM_WHOLE_BELOW},first,pre,${size < STREAM_WHOLE_BELOW});const p=${j(documentParams(version, size, ranged))};` +
+    `try{const{transport,failed,rest}=await paperTransport(lib,url,size,${size < STREAM_WHOLE_BELOW},first,pre);const p=${j(documentParams(version, size, ranged))};` +
     `const task=lib.getDocument(Object.assign(p,{cMapUrl:abs(p.cMapUrl),standardFontDataUrl:abs(p.standardFontDataUrl),wasmUrl:abs(p.wasmUrl),worker,range:transport}));` +
     // The viewer, on the server-rendered container once the page is parsed: pdf.js draws page 1 while React hydrates.
     `const booted=viewer.then(async(v)=>{if(document.readyState==="loading")await new Promise((r)=>document.addEventListener("DOMContentLoaded",r,{once:true}));` +
@@ -396,8 +399,7 @@ function startPaper(url: string, version: string, size: number, ranges: ByteRang
     return lib;
   });
   return loaded.then(async (lib) => {
-    const small = size < STREAM_WHOLE_BELOW;
-    const { transport, failed, rest } = await paperTransport(lib, url, size, !pre && small, first, pre, small);
+    const { transport, failed, rest } = await paperTransport(lib, url, size, size < STREAM_WHOLE_BELOW, first, pre);
     return {
       lib,
       task: lib.getDocument({ ...documentParams(version, size, !!pre), range: transport }),
